@@ -1,0 +1,8 @@
+import { openAsGuest } from './helpers.mjs';
+
+/** The Orchestrator page lists the sample workflows loaded into the stand-in. */
+export default async function ({ page, baseUrl, artifacts }) {
+  await openAsGuest(page, `${baseUrl}/orchestrator`);
+  await page.getByText('greeting', { exact: false }).first().waitFor();
+  await page.screenshot({ path: `${artifacts}/orchestrator-page.png` });
+}

@@ -1,0 +1,26 @@
+// Shared steps of the browser journeys.
+
+/** Opens a page of the app as the guest user (signs in when the sign-in page shows). */
+export async function openAsGuest(page, url) {
+  await page.goto(url);
+  const enter = page.getByRole('button', { name: /enter/i });
+  const signedIn = page.getByText('Orchestrator', { exact: false }).first();
+  await Promise.race([
+    enter.waitFor({ state: 'visible' }).then(() => enter.click()),
+    signedIn.waitFor({ state: 'visible' }),
+  ]);
+}
+
+/** Calls the backend API with the guest's token, for set-up steps a journey is not about. */
+export async function apiAsGuest(baseUrl, method, apiPath, body) {
+  const { backstageIdentity } = await (
+    await fetch(`${baseUrl}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } })
+  ).json();
+  const res = await fetch(`${baseUrl}/api/orchestrator${apiPath}`, {
+    method,
+    headers: { authorization: `Bearer ${backstageIdentity.token}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
+  return res.headers.get('content-type')?.includes('json') ? res.json() : res.text();
+}
