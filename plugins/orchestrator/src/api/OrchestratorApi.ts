@@ -1,0 +1,70 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  BulkActionResultDTO,
+  ExecuteWorkflowRequestDTO,
+  ExecuteWorkflowResponseDTO,
+  InputSchemaResponseDTO,
+  PaginationInfoDTO,
+  ProcessInstanceDTO,
+  ProcessInstanceListResultDTO,
+  SearchRequest,
+  WorkflowAvailabilityResponseDTO,
+  WorkflowOverviewDTO,
+  WorkflowOverviewListResultDTO,
+  WorkflowRunStatsDTO,
+  WorkflowRunStatusDTO,
+} from './contractTypes';
+
+/**
+ * What the Orchestrator UI needs from the backend plugin (`/api/orchestrator`).
+ * One method per operation of the agreed REST contract.
+ * @public
+ */
+export interface OrchestratorApi {
+  getWorkflowsOverview(
+    request?: SearchRequest,
+  ): Promise<WorkflowOverviewListResultDTO>;
+  getWorkflowsOverviewForEntity(options: {
+    targetEntity: string;
+    annotationWorkflowIds: string[];
+  }): Promise<WorkflowOverviewListResultDTO>;
+  getWorkflowOverview(workflowId: string): Promise<WorkflowOverviewDTO>;
+  getWorkflowSource(workflowId: string): Promise<string>;
+  getWorkflowInputSchema(
+    workflowId: string,
+    options?: { instanceId?: string },
+  ): Promise<InputSchemaResponseDTO>;
+  getWorkflowAvailability(
+    workflowId: string,
+  ): Promise<WorkflowAvailabilityResponseDTO>;
+  getWorkflowRunStats(workflowId: string): Promise<WorkflowRunStatsDTO>;
+  getInstances(request?: SearchRequest): Promise<ProcessInstanceListResultDTO>;
+  getWorkflowInstances(
+    workflowId: string,
+    request?: SearchRequest,
+  ): Promise<ProcessInstanceListResultDTO>;
+  getInstancesForEntity(options: {
+    targetEntity: string;
+    paginationInfo?: PaginationInfoDTO;
+  }): Promise<ProcessInstanceListResultDTO>;
+  getInstance(instanceId: string): Promise<ProcessInstanceDTO>;
+  getWorkflowStatuses(): Promise<WorkflowRunStatusDTO[]>;
+  executeWorkflow(
+    workflowId: string,
+    request: ExecuteWorkflowRequestDTO,
+  ): Promise<ExecuteWorkflowResponseDTO>;
+  retriggerInstance(workflowId: string, instanceId: string): Promise<void>;
+  abortInstance(instanceId: string): Promise<void>;
+  rerunInstance(
+    workflowId: string,
+    instanceId: string,
+    request?: { inputData?: Record<string, unknown>; targetEntity?: string },
+  ): Promise<ExecuteWorkflowResponseDTO>;
+  abortInstances(instanceIds: string[]): Promise<BulkActionResultDTO>;
+  retriggerInstances(instanceIds: string[]): Promise<BulkActionResultDTO>;
+}
+
+/** @public */
+export const orchestratorApiRef = createApiRef<OrchestratorApi>({
+  id: 'plugin.orchestrator.service',
+});

@@ -1,0 +1,1 @@
+export { OrchestratorCatalogTab } from './OrchestratorCatalogTab';

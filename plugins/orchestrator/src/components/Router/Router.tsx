@@ -1,0 +1,28 @@
+import { Route, Routes } from 'react-router-dom';
+import { Content, Header, Page } from '@backstage/core-components';
+
+const Placeholder = ({ title }: { title: string }) => (
+  <Page themeId="tool">
+    <Header title={title} />
+    <Content>{null}</Content>
+  </Page>
+);
+
+/** Routes of the plugin, relative to where the host mounts `OrchestratorPage`. */
+export const Router = () => (
+  <Routes>
+    <Route path="/" element={<Placeholder title="Workflow Orchestrator" />} />
+    <Route
+      path="/workflows/:workflowId"
+      element={<Placeholder title="Workflow" />}
+    />
+    <Route
+      path="/workflows/:workflowId/execute"
+      element={<Placeholder title="Run workflow" />}
+    />
+    <Route
+      path="/instances/:instanceId"
+      element={<Placeholder title="Workflow run" />}
+    />
+  </Routes>
+);
