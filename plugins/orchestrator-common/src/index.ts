@@ -1,1 +1,18 @@
-export {};
+/*
+ * Copyright The Orchestrator Suite Authors
+ *
+ * Licensed under the Apache License, Version 2.0.
+ */
+
+/**
+ * The contract of the Orchestrator plugin suite: OpenAPI document and generated types, typed
+ * client, permissions, WorkflowResult and workflow-definition helpers. Browser-safe.
+ *
+ * @packageDocumentation
+ */
+
+export { spec } from './generated/openapi.generated';
+export type { OrchestratorOpenApiSpec } from './generated/openapi.generated';
+export type { paths, components, operations } from './generated/openapi.types';
+export * from './openapi/dtos';
+export * from './openapi/constants';
