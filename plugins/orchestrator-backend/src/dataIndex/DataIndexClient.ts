@@ -1,0 +1,216 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ABORT_INSTANCE,
+  DEFINITIONS_PAGE,
+  DEFINITIONS_PAGE_WITH_COUNT,
+  DEFINITION_SOURCE,
+  INSTANCES_CHANGED_SINCE,
+  INSTANCES_PAGE,
+  INSTANCES_PAGE_WITH_COUNT,
+  INSTANCE_DETAILS,
+  RETRY_INSTANCE,
+  buildOverviewStatsDocument,
+  buildOverviewStatsVariables,
+  parseOverviewStats,
+} from './documents';
+import { DataIndexQueryError } from './errors';
+import { GraphQLTransport } from './GraphQLTransport';
+import { assertInstanceId, assertWorkflowId } from './ids';
+import type {
+  GqlChangedInstance,
+  GqlProcessDefinition,
+  GqlProcessInstanceDetails,
+  GqlProcessInstanceSummary,
+  OrderByArgument,
+  PageResult,
+  PaginationArgument,
+  WhereArgument,
+  WithWarnings,
+  WorkflowRunFigures,
+} from './types';
+
+export interface PageQuery {
+  where?: WhereArgument;
+  orderBy?: OrderByArgument;
+  pagination?: PaginationArgument;
+  /** Ask for the total in the same round-trip. */
+  withCount?: boolean;
+}
+
+export interface OverviewStatsQuery {
+  workflowIds: string[];
+  /** ISO date: runs started at or after it count as recent. */
+  since: string;
+  /** How many completed runs to average the duration over. */
+  sample: number;
+  /** Permission scope ANDed into every sub-query (e.g. ownership). */
+  scope: WhereArgument;
+}
+
+/**
+ * The backend's only door to the SonataFlow Data Index. Each method is one
+ * round-trip (the page/count fallback for old Data Index versions aside).
+ */
+export interface DataIndexClient {
+  /** Base URL, named in errors. */
+  readonly url: string;
+  listDefinitions(query: PageQuery): Promise<PageResult<GqlProcessDefinition>>;
+  getDefinitionSource(workflowId: string): Promise<string | undefined>;
+  listInstances(
+    query: PageQuery,
+  ): Promise<PageResult<GqlProcessInstanceSummary>>;
+  getInstance(
+    instanceId: string,
+  ): Promise<WithWarnings<GqlProcessInstanceDetails | undefined>>;
+  getRunFigures(
+    query: OverviewStatsQuery,
+  ): Promise<WithWarnings<Map<string, WorkflowRunFigures>>>;
+  listChangedInstances(
+    since: string,
+    limit: number,
+  ): Promise<WithWarnings<GqlChangedInstance[]>>;
+  abortInstance(instanceId: string): Promise<void>;
+  retryInstance(instanceId: string): Promise<void>;
+}
+
+export interface DataIndexClientOptions {
+  url: string;
+  logger: LoggerService;
+  timeoutMs?: number;
+  readRetries?: number;
+  fetch?: typeof fetch;
+}
+
+type ItemsAnswer<T> = { items?: (T | null)[] | null; total?: number | null };
+
+/** Default implementation on graphql-request, with constant documents. */
+export class DefaultDataIndexClient implements DataIndexClient {
+  /** Unknown until the first counted query; false on Data Index before 10.1.0. */
+  private countSupported: boolean | undefined;
+
+  static create(options: DataIndexClientOptions): DefaultDataIndexClient {
+    const transport = new GraphQLTransport({
+      url: options.url,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      readRetries: options.readRetries ?? 1,
+      fetch: options.fetch,
+    });
+    return new DefaultDataIndexClient(transport, options.logger);
+  }
+
+  private constructor(
+    private readonly transport: GraphQLTransport,
+    private readonly logger: LoggerService,
+  ) {}
+
+  get url(): string {
+    return this.transport.url;
+  }
+
+  listDefinitions(query: PageQuery): Promise<PageResult<GqlProcessDefinition>> {
+    return this.page(DEFINITIONS_PAGE, DEFINITIONS_PAGE_WITH_COUNT, query);
+  }
+
+  async getDefinitionSource(workflowId: string): Promise<string | undefined> {
+    const { data } = await this.transport.read<
+      ItemsAnswer<{ source?: string | null }>
+    >(DEFINITION_SOURCE, { id: assertWorkflowId(workflowId) });
+    return data.items?.[0]?.source ?? undefined;
+  }
+
+  listInstances(
+    query: PageQuery,
+  ): Promise<PageResult<GqlProcessInstanceSummary>> {
+    return this.page(INSTANCES_PAGE, INSTANCES_PAGE_WITH_COUNT, query);
+  }
+
+  async getInstance(
+    instanceId: string,
+  ): Promise<WithWarnings<GqlProcessInstanceDetails | undefined>> {
+    const { data, warnings } = await this.transport.read<
+      ItemsAnswer<GqlProcessInstanceDetails>
+    >(INSTANCE_DETAILS, { id: assertInstanceId(instanceId) });
+    return { data: data.items?.find(Boolean) ?? undefined, warnings };
+  }
+
+  async getRunFigures(
+    query: OverviewStatsQuery,
+  ): Promise<WithWarnings<Map<string, WorkflowRunFigures>>> {
+    const ids = query.workflowIds.map(assertWorkflowId);
+    if (ids.length === 0) return { data: new Map(), warnings: [] };
+    const { data, warnings } = await this.transport.read<
+      Record<string, unknown>
+    >(
+      buildOverviewStatsDocument(ids.length),
+      buildOverviewStatsVariables({ ...query, workflowIds: ids }),
+    );
+    return { data: parseOverviewStats(ids, data), warnings };
+  }
+
+  async listChangedInstances(
+    since: string,
+    limit: number,
+  ): Promise<WithWarnings<GqlChangedInstance[]>> {
+    const { data, warnings } = await this.transport.read<
+      ItemsAnswer<GqlChangedInstance>
+    >(INSTANCES_CHANGED_SINCE, { since, limit });
+    return {
+      data: (data.items ?? []).filter(Boolean) as GqlChangedInstance[],
+      warnings,
+    };
+  }
+
+  async abortInstance(instanceId: string): Promise<void> {
+    await this.transport.mutate(ABORT_INSTANCE, {
+      id: assertInstanceId(instanceId),
+    });
+  }
+
+  async retryInstance(instanceId: string): Promise<void> {
+    await this.transport.mutate(RETRY_INSTANCE, {
+      id: assertInstanceId(instanceId),
+    });
+  }
+
+  private async page<T>(
+    plain: string,
+    counted: string,
+    query: PageQuery,
+  ): Promise<PageResult<T>> {
+    const variables = {
+      where: query.where ?? null,
+      orderBy: query.orderBy ?? null,
+      pagination: query.pagination ?? null,
+    };
+    if (query.withCount && this.countSupported !== false) {
+      try {
+        const { data, warnings } = await this.transport.read<ItemsAnswer<T>>(
+          counted,
+          variables,
+        );
+        this.countSupported = true;
+        return {
+          data: compact(data.items),
+          totalCount: data.total ?? undefined,
+          warnings,
+        };
+      } catch (error) {
+        if (!(error instanceof DataIndexQueryError) || !error.lacksCountQueries)
+          throw error;
+        this.countSupported = false;
+        this.logger.warn(
+          `Data Index at ${this.url} has no Count queries; totals are estimated`,
+        );
+      }
+    }
+    const { data, warnings } = await this.transport.read<ItemsAnswer<T>>(
+      plain,
+      variables,
+    );
+    return { data: compact(data.items), warnings };
+  }
+}
+
+function compact<T>(items: (T | null)[] | null | undefined): T[] {
+  return (items ?? []).filter((i): i is T => i !== null && i !== undefined);
+}

@@ -1,0 +1,96 @@
+/**
+ * Process instance documents. Filters, ordering and pagination are variables
+ * of the schema's own input types, so no request value ever reaches the text.
+ */
+
+/** List columns: never `variables`, `nodes` or `source`. */
+const INSTANCE_SUMMARY_FIELDS = `
+    id
+    processId
+    processName
+    version
+    state
+    start
+    end
+    lastUpdate
+    endpoint
+    serviceUrl
+    businessKey
+    parentProcessInstanceId
+    rootProcessInstanceId
+    error {
+      nodeDefinitionId
+      message
+    }`;
+
+export const INSTANCES_PAGE = /* GraphQL */ `
+  query OrchestratorInstancesPage(
+    $where: ProcessInstanceArgument
+    $orderBy: ProcessInstanceOrderBy
+    $pagination: Pagination
+  ) {
+    items: ProcessInstances(where: $where, orderBy: $orderBy, pagination: $pagination) {${INSTANCE_SUMMARY_FIELDS}
+    }
+  }
+`;
+
+/** Page and total in one round-trip (Count… exists from Data Index 10.1.0). */
+export const INSTANCES_PAGE_WITH_COUNT = /* GraphQL */ `
+  query OrchestratorInstancesPageWithCount(
+    $where: ProcessInstanceArgument
+    $orderBy: ProcessInstanceOrderBy
+    $pagination: Pagination
+  ) {
+    items: ProcessInstances(where: $where, orderBy: $orderBy, pagination: $pagination) {${INSTANCE_SUMMARY_FIELDS}
+    }
+    total: CountProcessInstances(where: $where)
+  }
+`;
+
+/** Everything the instance page shows, in one round-trip. */
+export const INSTANCE_DETAILS = /* GraphQL */ `
+  query OrchestratorInstanceDetails($id: String!) {
+    items: ProcessInstances(where: { id: { equal: $id } }) {${INSTANCE_SUMMARY_FIELDS}
+      executionSummary
+      variables
+      nodes {
+        id
+        name
+        type
+        enter
+        exit
+        definitionId
+        nodeId
+        errorMessage
+      }
+    }
+  }
+`;
+
+/**
+ * The watcher's one query per tick: instances whose `lastUpdate` is at or after
+ * the cursor, oldest first, so a capped page still advances the cursor.
+ * `variables` is selected here (not in lists) because terminal runs need the
+ * initiator and the WorkflowResult message for their notification.
+ */
+export const INSTANCES_CHANGED_SINCE = /* GraphQL */ `
+  query OrchestratorInstancesChangedSince($since: DateTime!, $limit: Int!) {
+    items: ProcessInstances(
+      where: { lastUpdate: { greaterThanEqual: $since } }
+      orderBy: { lastUpdate: ASC }
+      pagination: { limit: $limit, offset: 0 }
+    ) {
+      id
+      processId
+      processName
+      state
+      lastUpdate
+      end
+      error {
+        nodeDefinitionId
+        message
+      }
+      variables
+    }
+  }
+`;

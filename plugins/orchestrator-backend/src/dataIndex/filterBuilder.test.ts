@@ -1,0 +1,292 @@
+import { InputError } from '@backstage/errors';
+import { graphql } from 'graphql';
+import {
+  describeIfReference,
+  loadDataIndexSchema,
+} from '../__testUtils__/reference';
+import {
+  PROCESS_DEFINITION_TARGET,
+  PROCESS_INSTANCE_TARGET,
+} from './allowList';
+import { INSTANCES_PAGE, DEFINITIONS_PAGE } from './documents';
+import { allOf, buildSearch, buildWhere } from './filterBuilder';
+import { resolvePagination } from './pagination';
+
+const build = (filter: unknown) => buildWhere(PROCESS_INSTANCE_TARGET, filter);
+
+describe('buildWhere', () => {
+  it('maps field filters to Data Index argument keys', () => {
+    expect(
+      build({ field: 'processId', operator: 'EQ', value: 'greeting' }),
+    ).toEqual({
+      processId: { equal: 'greeting' },
+    });
+    expect(
+      build({ field: 'state', operator: 'IN', value: ['active', 'ERROR'] }),
+    ).toEqual({
+      state: { in: ['ACTIVE', 'ERROR'] },
+    });
+    expect(
+      build({
+        field: 'start',
+        operator: 'BETWEEN',
+        value: ['2025-01-01', '2025-01-02T00:00:00Z'],
+      }),
+    ).toEqual({
+      start: {
+        between: {
+          from: '2025-01-01T00:00:00.000Z',
+          to: '2025-01-02T00:00:00.000Z',
+        },
+      },
+    });
+    expect(build({ field: 'end', operator: 'IS_NULL' })).toEqual({
+      end: { isNull: true },
+    });
+  });
+
+  it('maps logical and nested filters', () => {
+    expect(
+      build({
+        operator: 'AND',
+        filters: [
+          {
+            field: 'variables',
+            nested: {
+              field: 'initiatorEntity',
+              operator: 'EQ',
+              value: 'user:default/ann',
+            },
+          },
+          {
+            operator: 'NOT',
+            filters: [{ field: 'state', operator: 'EQ', value: 'COMPLETED' }],
+          },
+          {
+            operator: 'OR',
+            filters: [{ field: 'processName', operator: 'LIKE', value: '*x*' }],
+          },
+        ],
+      }),
+    ).toEqual({
+      and: [
+        { variables: { initiatorEntity: { equal: 'user:default/ann' } } },
+        { not: { state: { equal: 'COMPLETED' } } },
+        { or: [{ processName: { like: '*x*' } }] },
+      ],
+    });
+  });
+
+  it.each([
+    ['an unknown field', { field: 'source', operator: 'EQ', value: 'x' }],
+    [
+      'a field name carrying GraphQL',
+      { field: 'id: {equal: "x"}}) { source } #', operator: 'EQ', value: 'x' },
+    ],
+    [
+      'a prototype key as field',
+      { field: '__proto__', operator: 'EQ', value: 'x' },
+    ],
+    [
+      'an operator the field does not allow',
+      { field: 'state', operator: 'LIKE', value: 'A*' },
+    ],
+    [
+      'an operator carrying GraphQL',
+      {
+        field: 'processId',
+        operator: 'equal: "x" } }) { variables',
+        value: 'x',
+      },
+    ],
+    [
+      'an unknown logical operator',
+      {
+        operator: 'XOR',
+        filters: [{ field: 'id', operator: 'EQ', value: 'a' }],
+      },
+    ],
+    [
+      'a state outside the enum',
+      { field: 'state', operator: 'EQ', value: 'ACTIVE } } ) { variables' },
+    ],
+    [
+      'a non-string value',
+      { field: 'processId', operator: 'EQ', value: { equal: 'x' } },
+    ],
+    [
+      'a non-date value',
+      { field: 'start', operator: 'GT', value: 'yesterday"' },
+    ],
+    [
+      'a nested field outside the allow-list',
+      {
+        field: 'variables',
+        nested: { field: 'workflowdata', operator: 'EQ', value: 'x' },
+      },
+    ],
+    [
+      'a nested parent outside the allow-list',
+      { field: 'nodes', nested: { field: 'name', operator: 'EQ', value: 'x' } },
+    ],
+    ['an empty IN list', { field: 'id', operator: 'IN', value: [] }],
+  ])('rejects %s with a 400', (_name, filter) => {
+    expect(() => build(filter)).toThrow(InputError);
+  });
+
+  it('keeps hostile values as plain string values', () => {
+    const hostile = '"}) { variables } } query X { ProcessInstances { source';
+    expect(
+      build({ field: 'processId', operator: 'EQ', value: hostile }),
+    ).toEqual({
+      processId: { equal: hostile },
+    });
+  });
+
+  it('bounds depth and size', () => {
+    let deep: unknown = { field: 'id', operator: 'EQ', value: 'a' };
+    for (let i = 0; i < 10; i++) deep = { operator: 'AND', filters: [deep] };
+    expect(() => build(deep)).toThrow(/deeper/);
+    const wide = {
+      operator: 'OR',
+      filters: Array.from({ length: 150 }, () => ({
+        field: 'id',
+        operator: 'EQ',
+        value: 'a',
+      })),
+    };
+    expect(() => build(wide)).toThrow(/more than/);
+  });
+
+  it('maps definition filters, including annotations', () => {
+    expect(
+      buildWhere(PROCESS_DEFINITION_TARGET, {
+        field: 'annotations',
+        operator: 'EQ',
+        value: 'workflow-type/assessment',
+      }),
+    ).toEqual({ annotations: { contains: 'workflow-type/assessment' } });
+  });
+
+  it('builds search and combines parts', () => {
+    expect(buildSearch(PROCESS_DEFINITION_TARGET, ' greet ')).toEqual({
+      or: [
+        { name: { like: '*greet*' } },
+        { id: { like: '*greet*' } },
+        { description: { like: '*greet*' } },
+      ],
+    });
+    expect(allOf(undefined, { a: 1 })).toEqual({ a: 1 });
+    expect(allOf({ a: 1 }, {}, { b: 2 })).toEqual({
+      and: [{ a: 1 }, { b: 2 }],
+    });
+    expect(allOf()).toBeUndefined();
+  });
+});
+
+describe('resolvePagination', () => {
+  const defaults = {
+    pageSize: 20,
+    orderBy: 'start',
+    orderDirection: 'DESC' as const,
+  };
+  it('maps to variables and echoes', () => {
+    expect(
+      resolvePagination(
+        PROCESS_INSTANCE_TARGET,
+        {
+          pageSize: 5,
+          offset: 10,
+          orderBy: 'processName',
+          orderDirection: 'asc',
+        },
+        defaults,
+      ),
+    ).toEqual({
+      pagination: { limit: 5, offset: 10 },
+      orderBy: { processName: 'ASC' },
+      echo: {
+        pageSize: 5,
+        offset: 10,
+        orderBy: 'processName',
+        orderDirection: 'ASC',
+      },
+    });
+  });
+  it.each([
+    [{ orderBy: 'variables' }],
+    [{ orderBy: 'start: DESC}) { source } #' }],
+    [{ orderDirection: 'DESC } ) {' }],
+    [{ pageSize: 0 }],
+    [{ pageSize: 100000 }],
+    [{ offset: -1 }],
+  ])('rejects %j', request => {
+    expect(() =>
+      resolvePagination(PROCESS_INSTANCE_TARGET, request as any, defaults),
+    ).toThrow(InputError);
+  });
+});
+
+describeIfReference('built filters against the real input types', () => {
+  const schema = loadDataIndexSchema();
+
+  it('every operator of every allow-listed instance field coerces as a ProcessInstanceArgument', async () => {
+    const where = build({
+      operator: 'AND',
+      filters: [
+        { field: 'id', operator: 'IN', value: ['a', 'b'] },
+        { field: 'processName', operator: 'LIKE', value: '*x*' },
+        { field: 'state', operator: 'IN', value: ['ACTIVE'] },
+        {
+          field: 'start',
+          operator: 'BETWEEN',
+          value: ['2025-01-01', '2025-02-01'],
+        },
+        { field: 'lastUpdate', operator: 'GTE', value: '2025-01-01' },
+        { field: 'end', operator: 'IS_NULL', value: false },
+        {
+          field: 'variables',
+          nested: {
+            field: 'targetEntity',
+            operator: 'EQ',
+            value: 'component:default/x',
+          },
+        },
+        {
+          field: 'error',
+          nested: { field: 'message', operator: 'LIKE', value: '*boom*' },
+        },
+        {
+          operator: 'NOT',
+          filters: [{ field: 'parentProcessInstanceId', operator: 'IS_NULL' }],
+        },
+      ],
+    });
+    const result = await graphql({
+      schema,
+      source: INSTANCES_PAGE,
+      variableValues: {
+        where,
+        orderBy: { start: 'DESC' },
+        pagination: { limit: 1, offset: 0 },
+      },
+    });
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('a definition filter coerces as a ProcessDefinitionArgument', async () => {
+    const where = buildWhere(PROCESS_DEFINITION_TARGET, {
+      operator: 'OR',
+      filters: [
+        { field: 'annotations', operator: 'IN', value: ['a'] },
+        { field: 'name', operator: 'EQ', value: 'n' },
+      ],
+    });
+    const result = await graphql({
+      schema,
+      source: DEFINITIONS_PAGE,
+      variableValues: { where },
+    });
+    expect(result.errors).toBeUndefined();
+  });
+});
