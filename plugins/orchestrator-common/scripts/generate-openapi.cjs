@@ -55,38 +55,41 @@ function withoutSchemaCycles(document) {
   const copy = JSON.parse(JSON.stringify(document));
   const schemas = copy.components?.schemas ?? {};
   const state = new Map(); // name -> 'visiting' | 'done'
-  const visitNode = node => {
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => {
-        if (cutsCycle(item)) node[index] = {};
-        else visitNode(item);
-      });
-    } else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (cutsCycle(value)) node[key] = {};
-        else visitNode(value);
-      }
-    }
-  };
-  const cutsCycle = node => {
+  // Depth-first over the schema graph; a ref to a schema still being visited is a back-edge.
+  const visit = node => {
     const ref = node && typeof node === 'object' ? node.$ref : undefined;
-    if (typeof ref !== 'string' || !ref.startsWith(SCHEMA_REF)) return false;
-    const name = ref.slice(SCHEMA_REF.length);
-    if (state.get(name) === 'visiting') return true;
-    visitSchema(name);
-    return false;
+    if (typeof ref === 'string' && ref.startsWith(SCHEMA_REF)) {
+      const name = ref.slice(SCHEMA_REF.length);
+      if (state.get(name) === 'visiting') return {};
+      if (!state.has(name) && schemas[name]) {
+        state.set(name, 'visiting');
+        schemas[name] = visit(schemas[name]);
+        state.set(name, 'done');
+      }
+      return node;
+    }
+    if (node && typeof node === 'object') {
+      for (const key of Object.keys(node)) node[key] = visit(node[key]);
+    }
+    return node;
   };
-  const visitSchema = name => {
-    if (state.has(name) || !schemas[name]) return;
-    state.set(name, 'visiting');
-    visitNode(schemas[name]);
-    state.set(name, 'done');
-  };
-  Object.keys(schemas).forEach(visitSchema);
+  for (const name of Object.keys(schemas)) visit({ $ref: SCHEMA_REF + name });
   return copy;
 }
 
-function specSource(document) {
+/**
+ * The document as the validating router needs it. The plugin system mounts the router at
+ * /api/orchestrator and express-openapi-validator (behind createValidatedOpenApiRouter, with
+ * `useRequestUrl`) matches the path *below* the mount point against `servers`. With the
+ * documented server `/api/orchestrator` no request would match, and with `ignoreUndocumented`
+ * every request would pass unvalidated. So `spec` says `/`, as Backstage's own specs do.
+ */
+function forRouter(document) {
+  return { ...document, servers: [{ url: '/' }] };
+}
+
+function specSource(yamlDocument) {
+  const document = forRouter(yamlDocument);
   return format(`${HEADER}
 /**
  * The type of {@link spec}: the document with recursive schema references (the nested parts of
@@ -102,7 +105,8 @@ export type OrchestratorOpenApiSpec = ${JSON.stringify(
 
 /**
  * The Orchestrator OpenAPI document (src/schema/openapi.yaml) as an object, for
- * \`createValidatedOpenApiRouter<typeof spec>(spec)\`.
+ * \`createValidatedOpenApiRouter<typeof spec>(spec)\`. Its \`servers\` is \`/\` (paths relative
+ * to the plugin's mount point, /api/orchestrator), so the router validates every request.
  * @public
  */
 export const spec = ${JSON.stringify(

@@ -16,3 +16,6 @@ export type { OrchestratorOpenApiSpec } from './generated/openapi.generated';
 export type { paths, components, operations } from './generated/openapi.types';
 export * from './openapi/dtos';
 export * from './openapi/constants';
+export * from './openapi/client';
+export { operationRoutes } from './openapi/operationRoutes';
+export type { OperationRoute } from './openapi/operationRoutes';

@@ -23,11 +23,12 @@ export type OrchestratorOpenApiSpec = {
     description: "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals` on the channels\n  `orchestrator:instance:<instanceId>` and `orchestrator:workflow:<workflowId>` with an\n  `InstanceSignalPayload` (see components/schemas).\n";
     license: {
       name: 'Apache-2.0';
+      identifier: 'Apache-2.0';
     };
   };
   servers: [
     {
-      url: '/api/orchestrator';
+      url: '/';
     },
   ];
   tags: [
@@ -1836,7 +1837,25 @@ export type OrchestratorOpenApiSpec = {
           };
           value: {
             description: 'Usually a string or number; objects and arrays are shown as JSON';
-            type: ['string', 'number', 'boolean', 'object', 'array'];
+            anyOf: [
+              {
+                type: 'string';
+              },
+              {
+                type: 'number';
+              },
+              {
+                type: 'boolean';
+              },
+              {
+                type: 'object';
+                additionalProperties: true;
+              },
+              {
+                type: 'array';
+                items: {};
+              },
+            ];
           };
           format: {
             $ref: '#/components/schemas/WorkflowOutputFormatDTO';
@@ -2221,7 +2240,8 @@ export type OrchestratorOpenApiSpec = {
 
 /**
  * The Orchestrator OpenAPI document (src/schema/openapi.yaml) as an object, for
- * `createValidatedOpenApiRouter<typeof spec>(spec)`.
+ * `createValidatedOpenApiRouter<typeof spec>(spec)`. Its `servers` is `/` (paths relative
+ * to the plugin's mount point, /api/orchestrator), so the router validates every request.
  * @public
  */
 export const spec = {
@@ -2233,11 +2253,12 @@ export const spec = {
       "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals` on the channels\n  `orchestrator:instance:<instanceId>` and `orchestrator:workflow:<workflowId>` with an\n  `InstanceSignalPayload` (see components/schemas).\n",
     license: {
       name: 'Apache-2.0',
+      identifier: 'Apache-2.0',
     },
   },
   servers: [
     {
-      url: '/api/orchestrator',
+      url: '/',
     },
   ],
   tags: [
@@ -4099,7 +4120,25 @@ export const spec = {
           value: {
             description:
               'Usually a string or number; objects and arrays are shown as JSON',
-            type: ['string', 'number', 'boolean', 'object', 'array'],
+            anyOf: [
+              {
+                type: 'string',
+              },
+              {
+                type: 'number',
+              },
+              {
+                type: 'boolean',
+              },
+              {
+                type: 'object',
+                additionalProperties: true,
+              },
+              {
+                type: 'array',
+                items: {},
+              },
+            ],
           },
           format: {
             $ref: '#/components/schemas/WorkflowOutputFormatDTO',

@@ -534,7 +534,14 @@ export interface components {
     WorkflowOutputDTO: {
       key: string;
       /** @description Usually a string or number; objects and arrays are shown as JSON */
-      value: string | number | boolean | Record<string, never> | unknown[];
+      value:
+        | string
+        | number
+        | boolean
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[];
       format?: components['schemas']['WorkflowOutputFormatDTO'];
     };
     /** @description A legacy assessment option; `currentVersion` may be an empty object */
