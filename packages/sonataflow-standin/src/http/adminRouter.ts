@@ -1,0 +1,48 @@
+import express from 'express';
+import { FaultSwitches, parseFaults } from '../faults/FaultSwitches';
+import { RequestStats } from '../faults/RequestStats';
+import { DataIndexStore } from '../store/DataIndexStore';
+
+/**
+ * `/__standin`: fault switches, request counters, reset. Not part of
+ * SonataFlow; tests and benchmarks drive the stand-in through it.
+ */
+export function createAdminRouter(options: {
+  faults: FaultSwitches;
+  stats: RequestStats;
+  store: DataIndexStore;
+}) {
+  const { faults, stats, store } = options;
+  const router = express.Router();
+  router.use(express.json());
+
+  router.get('/__standin/faults', (_req, res) => {
+    res.json(faults.get());
+  });
+
+  router.post('/__standin/faults', (req, res) => {
+    try {
+      res.json(faults.set(parseFaults(req.body ?? {})));
+    } catch (e) {
+      res.status(400).json({ message: (e as Error).message });
+    }
+  });
+
+  router.get('/__standin/stats', (_req, res) => {
+    res.json({ ...stats.snapshot(), instances: store.instanceCount() });
+  });
+
+  /** Resets counters and faults; `{ "instances": true }` also drops all instances. */
+  router.post('/__standin/reset', (req, res) => {
+    stats.reset();
+    faults.reset();
+    if (req.body?.instances === true) store.clearInstances();
+    res.json({ ok: true, instances: store.instanceCount() });
+  });
+
+  router.get('/__standin/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  return router;
+}

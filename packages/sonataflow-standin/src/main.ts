@@ -1,0 +1,39 @@
+/* eslint-disable no-console -- this is the command-line entry point */
+import path from 'node:path';
+import { parseArgs, USAGE } from './cli/parseArgs';
+import { startStandin } from './startStandin';
+
+// src/ -> package -> packages -> repo root
+// eslint-disable-next-line no-restricted-syntax
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+async function main() {
+  if (process.argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  const options = parseArgs(process.argv.slice(2), process.env, REPO_ROOT);
+  const standin = await startStandin(options);
+  for (const p of standin.problems) {
+    console.warn(`workflow not loaded: ${p.file}: ${p.message}`);
+  }
+  const ids = standin.store.listDefinitions().map(d => d.id);
+  console.log(`SonataFlow stand-in listening on ${standin.url}`);
+  console.log(`  Data Index GraphQL: ${standin.url}/graphql`);
+  console.log(
+    `  workflows (${ids.length}) from ${options.workflowsDir}: ${ids.join(
+      ', ',
+    )}`,
+  );
+  console.log(`  instances in memory: ${standin.store.instanceCount()}`);
+  const stop = () => {
+    standin.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch(e => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
