@@ -13,7 +13,7 @@ import {
   WorkflowOverviewListResultDTO,
   WorkflowRunStatsDTO,
   WorkflowRunStatusDTO,
-} from './contractTypes';
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 
 /**
  * What the Orchestrator UI needs from the backend plugin (`/api/orchestrator`).

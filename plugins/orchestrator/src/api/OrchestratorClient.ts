@@ -15,7 +15,7 @@ import {
   WorkflowOverviewListResultDTO,
   WorkflowRunStatsDTO,
   WorkflowRunStatusDTO,
-} from './contractTypes';
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 
 /** @public */
 export interface OrchestratorClientOptions {
@@ -81,7 +81,10 @@ export class OrchestratorClient implements OrchestratorApi {
     return response.text();
   }
 
-  getWorkflowInputSchema(workflowId: string, options?: { instanceId?: string }) {
+  getWorkflowInputSchema(
+    workflowId: string,
+    options?: { instanceId?: string },
+  ) {
     const query = options?.instanceId
       ? `?instanceId=${e(options.instanceId)}`
       : '';
@@ -172,7 +175,10 @@ export class OrchestratorClient implements OrchestratorApi {
   rerunInstance(
     workflowId: string,
     instanceId: string,
-    request: { inputData?: Record<string, unknown>; targetEntity?: string } = {},
+    request: {
+      inputData?: Record<string, unknown>;
+      targetEntity?: string;
+    } = {},
   ) {
     return this.json<ExecuteWorkflowResponseDTO>(
       'POST',

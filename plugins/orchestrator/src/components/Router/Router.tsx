@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
 import { Content, Header, Page } from '@backstage/core-components';
+import { OrchestratorPage } from '../OrchestratorPage/OrchestratorPage';
 
 const Placeholder = ({ title }: { title: string }) => (
   <Page themeId="tool">
@@ -11,7 +12,7 @@ const Placeholder = ({ title }: { title: string }) => (
 /** Routes of the plugin, relative to where the host mounts `OrchestratorPage`. */
 export const Router = () => (
   <Routes>
-    <Route path="/" element={<Placeholder title="Workflow Orchestrator" />} />
+    <Route path="/" element={<OrchestratorPage />} />
     <Route
       path="/workflows/:workflowId"
       element={<Placeholder title="Workflow" />}

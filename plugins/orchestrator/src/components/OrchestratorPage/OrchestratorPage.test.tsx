@@ -1,0 +1,304 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  brokenOverview,
+  completedRun,
+  failedRun,
+  greetingOverview,
+  overviewList,
+  runList,
+} from '../../__testUtils__/fixtures';
+import {
+  mockOrchestratorApi,
+  renderWithApis,
+  responseError,
+} from '../../__testUtils__/renderWithApis';
+import { OrchestratorPage } from './OrchestratorPage';
+
+describe('OrchestratorPage', () => {
+  describe('Workflows tab', () => {
+    it('lists workflows with availability, last run, stats and the true total', async () => {
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest
+          .fn()
+          .mockResolvedValue(
+            overviewList([greetingOverview, brokenOverview], 42),
+          ),
+      });
+      await renderWithApis(<OrchestratorPage />, { api });
+
+      expect(await screen.findByText('Greeting workflow')).toBeInTheDocument();
+      expect(screen.getByTestId('workflows-count')).toHaveTextContent(
+        'Workflows (42)',
+      );
+      const rows = screen.getAllByTestId('workflows-table-row');
+      expect(rows).toHaveLength(2);
+      const greeting = within(rows[0]);
+      expect(
+        greeting.getByText('Says hello in a language'),
+      ).toBeInTheDocument();
+      expect(greeting.getByText('Available')).toBeInTheDocument();
+      expect(greeting.getByText('75%')).toBeInTheDocument();
+      expect(greeting.getByText('12s')).toBeInTheDocument();
+      expect(greeting.getByText('Completed')).toBeInTheDocument();
+      expect(greeting.getByRole('button', { name: 'Run' })).toHaveAttribute(
+        'href',
+        '/orchestrator/workflows/greeting/execute',
+      );
+      const broken = within(rows[1]);
+      expect(broken.getByText('Unavailable')).toBeInTheDocument();
+      expect(broken.getByText('connection refused')).toBeInTheDocument();
+      expect(broken.getByRole('button', { name: 'Run' })).toHaveAttribute(
+        'aria-disabled',
+        'true',
+      );
+      expect(screen.getByText('1-20 of 42')).toBeInTheDocument();
+      expect(api.getWorkflowsOverview).toHaveBeenCalledWith({
+        paginationInfo: {
+          pageSize: 20,
+          offset: 0,
+          orderBy: 'name',
+          orderDirection: 'ASC',
+        },
+        search: undefined,
+      });
+    });
+
+    it('searches, sorts and pages on the server', async () => {
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest
+          .fn()
+          .mockResolvedValue(overviewList([greetingOverview], 42)),
+      });
+      await renderWithApis(<OrchestratorPage />, { api });
+      await screen.findByText('Greeting workflow');
+
+      await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+      await waitFor(() =>
+        expect(api.getWorkflowsOverview).toHaveBeenLastCalledWith(
+          expect.objectContaining({
+            paginationInfo: expect.objectContaining({ offset: 20 }),
+          }),
+        ),
+      );
+
+      await userEvent.click(screen.getByText('Name'));
+      await waitFor(() =>
+        expect(api.getWorkflowsOverview).toHaveBeenLastCalledWith(
+          expect.objectContaining({
+            paginationInfo: expect.objectContaining({
+              offset: 0,
+              orderBy: 'name',
+              orderDirection: 'DESC',
+            }),
+          }),
+        ),
+      );
+
+      await userEvent.type(screen.getByTestId('search-input'), 'greet');
+      await waitFor(() =>
+        expect(api.getWorkflowsOverview).toHaveBeenLastCalledWith(
+          expect.objectContaining({ search: 'greet' }),
+        ),
+      );
+    });
+
+    it('says so when there are no workflows', async () => {
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest.fn().mockResolvedValue(overviewList([])),
+      });
+      await renderWithApis(<OrchestratorPage />, { api });
+      expect(
+        await screen.findByTestId('workflows-table-empty'),
+      ).toHaveTextContent('No workflows yet');
+    });
+
+    it('shows a loading bar until the first answer', async () => {
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest.fn(() => new Promise<never>(() => {})),
+      });
+      await renderWithApis(<OrchestratorPage />, { api });
+      expect(screen.getByTestId('workflows-table-loading')).toBeInTheDocument();
+    });
+
+    it('shows the Data Index banner on a 503', async () => {
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest
+          .fn()
+          .mockRejectedValue(await responseError(503)),
+      });
+      await renderWithApis(<OrchestratorPage />, { api });
+      expect(
+        await screen.findByTestId('data-index-unavailable'),
+      ).toHaveTextContent('The Data Index is unavailable');
+      expect(screen.queryByTestId('workflows-table')).not.toBeInTheDocument();
+    });
+
+    it('shows other errors as an error panel', async () => {
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest
+          .fn()
+          .mockRejectedValue(await responseError(500)),
+      });
+      await renderWithApis(<OrchestratorPage />, { api });
+      expect(await screen.findByTestId('api-error')).toBeInTheDocument();
+    });
+
+    it('disables Run with the reason when the user may not use the workflow', async () => {
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest
+          .fn()
+          .mockResolvedValue(overviewList([greetingOverview])),
+      });
+      await renderWithApis(<OrchestratorPage />, {
+        api,
+        deny: ['orchestrator.workflow.use'],
+      });
+      await screen.findByText('Greeting workflow');
+      await waitFor(() =>
+        expect(
+          screen.getByLabelText('You are not allowed to run this workflow'),
+        ).toBeInTheDocument(),
+      );
+    });
+  });
+
+  describe('All runs tab', () => {
+    it('lists runs with the total and, for admins, who ran them', async () => {
+      const api = mockOrchestratorApi({
+        getInstances: jest
+          .fn()
+          .mockResolvedValue(runList([completedRun, failedRun], 31)),
+        getWorkflowsOverview: jest
+          .fn()
+          .mockResolvedValue(overviewList([greetingOverview])),
+      });
+      await renderWithApis(<OrchestratorPage />, {
+        api,
+        routeEntries: ['/?tab=runs'],
+      });
+      expect(await screen.findByText('run-1')).toBeInTheDocument();
+      expect(screen.getByTestId('runs-count')).toHaveTextContent(
+        'All runs (31)',
+      );
+      expect(
+        screen.getByRole('columnheader', { name: 'Run by' }),
+      ).toBeInTheDocument();
+      expect(screen.getByText('Failed')).toBeInTheDocument();
+      expect(screen.getByText('1s')).toBeInTheDocument();
+      expect(api.getInstances).toHaveBeenCalledWith({
+        paginationInfo: {
+          pageSize: 20,
+          offset: 0,
+          orderBy: 'start',
+          orderDirection: 'DESC',
+        },
+        filters: undefined,
+        search: undefined,
+      });
+    });
+
+    it('hides the run-by column and bulk actions from non-admins', async () => {
+      const api = mockOrchestratorApi({
+        getInstances: jest.fn().mockResolvedValue(runList([completedRun])),
+        getWorkflowsOverview: jest.fn().mockResolvedValue(overviewList([])),
+      });
+      await renderWithApis(<OrchestratorPage />, {
+        api,
+        routeEntries: ['/?tab=runs'],
+        deny: [
+          'orchestrator.workflowAdminView',
+          'orchestrator.instanceAdminView',
+        ],
+      });
+      expect(await screen.findByText('run-1')).toBeInTheDocument();
+      expect(
+        screen.queryByRole('columnheader', { name: 'Run by' }),
+      ).not.toBeInTheDocument();
+      expect(screen.queryByTestId('filter-run-by')).not.toBeInTheDocument();
+      expect(screen.queryByTestId('bulk-abort')).not.toBeInTheDocument();
+    });
+
+    it('sends the entity filter to the server', async () => {
+      const api = mockOrchestratorApi({
+        getInstances: jest.fn().mockResolvedValue(runList([completedRun])),
+        getWorkflowsOverview: jest.fn().mockResolvedValue(overviewList([])),
+      });
+      await renderWithApis(<OrchestratorPage />, {
+        api,
+        routeEntries: ['/?tab=runs'],
+      });
+      await screen.findByText('run-1');
+      await userEvent.type(screen.getByTestId('filter-entity'), 'my-service');
+      await waitFor(() =>
+        expect(api.getInstances).toHaveBeenLastCalledWith(
+          expect.objectContaining({
+            filters: {
+              field: 'variables',
+              nested: {
+                field: 'targetEntity',
+                operator: 'EQ',
+                value: 'component:default/my-service',
+              },
+            },
+          }),
+        ),
+      );
+    });
+
+    it('aborts the selected runs in bulk after confirmation', async () => {
+      const api = mockOrchestratorApi({
+        getInstances: jest
+          .fn()
+          .mockResolvedValue(runList([completedRun, failedRun])),
+        getWorkflowsOverview: jest.fn().mockResolvedValue(overviewList([])),
+        abortInstances: jest.fn().mockResolvedValue({
+          results: [
+            { instanceId: 'run-1', ok: false, error: 'already completed' },
+            { instanceId: 'run-2', ok: true },
+          ],
+        }),
+      });
+      await renderWithApis(<OrchestratorPage />, {
+        api,
+        routeEntries: ['/?tab=runs'],
+      });
+      await screen.findByText('run-1');
+      await userEvent.click(
+        screen.getByLabelText('Select all rows on this page'),
+      );
+      await userEvent.click(screen.getByTestId('bulk-abort'));
+      await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+      expect(api.abortInstances).toHaveBeenCalledWith(['run-1', 'run-2']);
+      const outcome = await screen.findByTestId('bulk-outcome');
+      expect(outcome).toHaveTextContent('1 run(s) aborted.');
+      expect(outcome).toHaveTextContent('run-1: already completed');
+    });
+
+    it('shows an empty state and the Data Index banner', async () => {
+      const api = mockOrchestratorApi({
+        getInstances: jest.fn().mockResolvedValue(runList([])),
+        getWorkflowsOverview: jest.fn().mockResolvedValue(overviewList([])),
+      });
+      await renderWithApis(<OrchestratorPage />, {
+        api,
+        routeEntries: ['/?tab=runs'],
+      });
+      expect(await screen.findByTestId('runs-table-empty')).toHaveTextContent(
+        'No runs yet.',
+      );
+
+      const down = mockOrchestratorApi({
+        getInstances: jest.fn().mockRejectedValue(await responseError(503)),
+        getWorkflowsOverview: jest.fn().mockResolvedValue(overviewList([])),
+      });
+      await renderWithApis(<OrchestratorPage />, {
+        api: down,
+        routeEntries: ['/?tab=runs'],
+      });
+      expect(
+        await screen.findByTestId('data-index-unavailable'),
+      ).toBeInTheDocument();
+    });
+  });
+});

@@ -1,0 +1,281 @@
+import { useMemo, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  ProcessInstanceDTO,
+  workflowSignalChannel,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
+import { useRefreshable } from '../../hooks/useRefreshable';
+import { useLiveRows } from '../../hooks/useLiveRows';
+import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
+import { ApiErrorPanel } from '../shared/ApiErrorPanel';
+import { SearchField } from '../shared/SearchField';
+import {
+  ServerTable,
+  ServerTableColumn,
+  ServerTableQuery,
+  toPaginationInfo,
+} from '../shared/ServerTable';
+import { StatusChip } from '../shared/StatusChip';
+import { WarningsBanner } from '../shared/WarningsBanner';
+import { useDebouncedValue } from '../shared/useDebouncedValue';
+import {
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+} from '../shared/formatTime';
+import { BulkActions } from './BulkActions';
+import { RunsFilters, WorkflowChoice } from './RunsFilters';
+import {
+  buildRunsFilter,
+  EMPTY_RUNS_FILTER,
+  RunsFilterState,
+} from './runsFilter';
+
+/** Which runs the table lists. The entity endpoint takes paging only. */
+export type RunsScope =
+  | { kind: 'all' }
+  | { kind: 'workflow'; workflowId: string }
+  | { kind: 'entity'; entityRef: string };
+
+const INITIAL_QUERY: ServerTableQuery = {
+  page: 0,
+  pageSize: 20,
+  orderBy: 'start',
+  orderDirection: 'DESC',
+};
+
+const EntityCell = ({ entityRef }: { entityRef?: string }) => {
+  if (!entityRef) return <>—</>;
+  try {
+    return <EntityRefLink entityRef={entityRef} />;
+  } catch {
+    return <>{entityRef}</>;
+  }
+};
+
+function useColumns(scope: RunsScope, isAdmin: boolean) {
+  const instanceLink = useRouteRef(workflowInstanceRouteRef);
+  const workflowLink = useRouteRef(workflowRouteRef);
+  const columns: ServerTableColumn<ProcessInstanceDTO>[] = [
+    {
+      id: 'id',
+      title: 'ID',
+      render: r => (
+        <Link to={instanceLink({ instanceId: r.id })} data-testid="run-link">
+          {r.id}
+        </Link>
+      ),
+    },
+  ];
+  if (scope.kind !== 'workflow') {
+    columns.push({
+      id: 'workflow',
+      title: 'Workflow',
+      sortField: scope.kind === 'all' ? 'processName' : undefined,
+      render: r => (
+        <Link to={workflowLink({ workflowId: r.processId })}>
+          {r.processName || r.processId}
+        </Link>
+      ),
+    });
+  }
+  if (scope.kind !== 'entity') {
+    columns.push({
+      id: 'entity',
+      title: 'Entity',
+      render: r => <EntityCell entityRef={r.targetEntity} />,
+    });
+  }
+  const sortable = scope.kind !== 'entity';
+  columns.push(
+    {
+      id: 'status',
+      title: 'Status',
+      sortField: sortable ? 'state' : undefined,
+      render: r => <StatusChip state={r.state} />,
+    },
+    {
+      id: 'started',
+      title: 'Started',
+      sortField: sortable ? 'start' : undefined,
+      render: r => (
+        <Tooltip title={formatDateTime(r.start)}>
+          <span>{formatRelative(r.start)}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      id: 'duration',
+      title: 'Duration',
+      render: r => formatDuration(r.duration),
+    },
+  );
+  if (isAdmin) {
+    columns.push({
+      id: 'runBy',
+      title: 'Run by',
+      render: r => <EntityCell entityRef={r.initiatorEntity} />,
+    });
+  }
+  return columns;
+}
+
+function useWorkflowChoices(enabled: boolean): WorkflowChoice[] {
+  const api = useApi(orchestratorApiRef);
+  const { value } = useRefreshable(
+    async () =>
+      enabled
+        ? (
+            await api.getWorkflowsOverview({
+              paginationInfo: {
+                pageSize: 1000,
+                offset: 0,
+                orderBy: 'name',
+                orderDirection: 'ASC',
+              },
+            })
+          ).overviews.map(w => ({
+            id: w.workflowId,
+            name: w.name || w.workflowId,
+          }))
+        : [],
+    [api, enabled],
+  );
+  return value ?? [];
+}
+
+/** Runs with server-side filters, search, sort and paging; admins get bulk actions. */
+export const RunsTable = ({
+  scope,
+  title = 'Runs',
+}: {
+  scope: RunsScope;
+  title?: string;
+}) => {
+  const api = useApi(orchestratorApiRef);
+  const admin = useIsOrchestratorAdmin();
+  const [query, setQuery] = useState(INITIAL_QUERY);
+  const [filter, setFilter] = useState<RunsFilterState>(EMPTY_RUNS_FILTER);
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const debouncedFilter = useDebouncedValue(filter);
+  const debouncedSearch = useDebouncedValue(search.trim());
+  const filters = useMemo(
+    () => buildRunsFilter(debouncedFilter),
+    [debouncedFilter],
+  );
+  const workflows = useWorkflowChoices(scope.kind === 'all');
+  const columns = useColumns(scope, admin.allowed);
+  const scopeKey = JSON.stringify(scope);
+
+  const { value, error, loading, refresh } = useRefreshable(
+    () => {
+      const paginationInfo = toPaginationInfo(query);
+      const searchText = debouncedSearch || undefined;
+      switch (scope.kind) {
+        case 'workflow':
+          return api.getWorkflowInstances(scope.workflowId, {
+            paginationInfo,
+            filters,
+            search: searchText,
+          });
+        case 'entity':
+          return api.getInstancesForEntity({
+            targetEntity: scope.entityRef,
+            paginationInfo,
+          });
+        default:
+          return api.getInstances({
+            paginationInfo,
+            filters,
+            search: searchText,
+          });
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, query, filters, debouncedSearch, scopeKey],
+    { keepPrevious: true },
+  );
+  useLiveRows(
+    value?.items,
+    refresh,
+    scope.kind === 'workflow' ? [workflowSignalChannel(scope.workflowId)] : [],
+  );
+
+  const onFilter = (next: RunsFilterState) => {
+    setFilter(next);
+    setQuery(q => ({ ...q, page: 0 }));
+  };
+  const onSearch = (text: string) => {
+    setSearch(text);
+    setQuery(q => ({ ...q, page: 0 }));
+  };
+  const filtered = Boolean(filters || debouncedSearch);
+
+  return (
+    <Box
+      display="flex"
+      flexDirection="column"
+      style={{ gap: 12 }}
+      data-testid="runs"
+    >
+      <Box display="flex" alignItems="center" justifyContent="space-between">
+        <Typography variant="h6" data-testid="runs-count">
+          {title}
+          {value ? ` (${value.totalCount})` : ''}
+        </Typography>
+        {scope.kind !== 'entity' && (
+          <SearchField value={search} onChange={onSearch} label="Search runs" />
+        )}
+      </Box>
+      {scope.kind !== 'entity' && (
+        <RunsFilters
+          value={filter}
+          onChange={onFilter}
+          workflows={workflows}
+          showWorkflow={scope.kind === 'all'}
+          showRunBy={admin.allowed}
+        />
+      )}
+      {admin.allowed && scope.kind !== 'entity' && (
+        <BulkActions
+          selected={selected}
+          onDone={() => {
+            setSelected([]);
+            refresh();
+          }}
+        />
+      )}
+      {error && <ApiErrorPanel error={error} title="Could not load runs" />}
+      <WarningsBanner warnings={value?.warnings} />
+      {!(error && !value) && (
+        <ServerTable
+          testId="runs-table"
+          ariaLabel={title}
+          columns={columns}
+          rows={value?.items ?? []}
+          rowKey={r => r.id}
+          totalCount={value?.totalCount ?? 0}
+          query={query}
+          onQueryChange={setQuery}
+          loading={loading}
+          selection={
+            admin.allowed && scope.kind !== 'entity'
+              ? { selected, onChange: setSelected }
+              : undefined
+          }
+          emptyContent={
+            filtered ? 'No runs match these filters.' : 'No runs yet.'
+          }
+        />
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,32 @@
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { ResponseErrorPanel } from '@backstage/core-components';
+import { isDataIndexUnavailable } from './apiErrors';
+
+/**
+ * One way to show a failed backend call. A 503 from the backend means the
+ * SonataFlow Data Index is down: say so plainly, since nothing on the page
+ * can work until it is back and retrying the page won't help.
+ */
+export const ApiErrorPanel = ({
+  error,
+  title,
+}: {
+  error: Error;
+  title?: string;
+}) => {
+  if (isDataIndexUnavailable(error)) {
+    return (
+      <Alert severity="error" data-testid="data-index-unavailable" role="alert">
+        <AlertTitle>The Data Index is unavailable</AlertTitle>
+        Workflow runs and definitions cannot be read until the SonataFlow Data
+        Index is reachable again. {error.message}
+      </Alert>
+    );
+  }
+  return (
+    <div data-testid="api-error">
+      <ResponseErrorPanel error={error} title={title} />
+    </div>
+  );
+};
