@@ -13,7 +13,7 @@ import {
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     <Grid item md={6} xs={12}>
-      <EntityAboutCard variant="gridItem" />
+      <EntityAboutCard />
     </Grid>
   </Grid>
 );
