@@ -22,6 +22,8 @@ backend.add(
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(localPermissionPolicyModule);
 
+// The events bus carries signals between backend replicas (database-backed by default).
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
