@@ -17,7 +17,7 @@ export type MockOrchestratorApi = jest.Mocked<OrchestratorApi>;
 
 /** Every method rejects until a test gives it an answer, so forgotten calls are loud. */
 export function mockOrchestratorApi(
-  overrides: Partial<MockOrchestratorApi> = {},
+  overrides: Partial<Record<keyof OrchestratorApi, jest.Mock>> = {},
 ): MockOrchestratorApi {
   const methods: (keyof OrchestratorApi)[] = [
     'getWorkflowsOverview',

@@ -3,7 +3,7 @@ import {
   orchestratorAdminViewPermission,
   orchestratorInstanceAdminViewPermission,
   orchestratorWorkflowUsePermission,
-} from './permissions';
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 
 export interface Decision {
   loading: boolean;

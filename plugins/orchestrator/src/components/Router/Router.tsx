@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { Content, Header, Page } from '@backstage/core-components';
 import { OrchestratorPage } from '../OrchestratorPage/OrchestratorPage';
+import { WorkflowInstancePage } from '../InstancePage/WorkflowInstancePage';
 
 const Placeholder = ({ title }: { title: string }) => (
   <Page themeId="tool">
@@ -21,9 +22,6 @@ export const Router = () => (
       path="/workflows/:workflowId/execute"
       element={<Placeholder title="Run workflow" />}
     />
-    <Route
-      path="/instances/:instanceId"
-      element={<Placeholder title="Workflow run" />}
-    />
+    <Route path="/instances/:instanceId" element={<WorkflowInstancePage />} />
   </Routes>
 );

@@ -1,0 +1,61 @@
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import { InfoCard, Link } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { workflowInstanceRouteRef } from '../../routes';
+import { useRefreshable } from '../../hooks/useRefreshable';
+import { StatusChip } from '../shared/StatusChip';
+
+/**
+ * Subflow runs started by this run. Rendered only when there are some; a
+ * failure here must not hide the run itself, so errors are left out too.
+ */
+export const ChildRunsCard = ({
+  instanceId,
+  refreshKey,
+}: {
+  instanceId: string;
+  refreshKey?: string;
+}) => {
+  const api = useApi(orchestratorApiRef);
+  const instanceLink = useRouteRef(workflowInstanceRouteRef);
+  const { value } = useRefreshable(
+    () =>
+      api.getInstances({
+        paginationInfo: {
+          pageSize: 50,
+          offset: 0,
+          orderBy: 'start',
+          orderDirection: 'ASC',
+        },
+        filters: {
+          field: 'parentProcessInstanceId',
+          operator: 'EQ',
+          value: instanceId,
+        },
+      }),
+    [api, instanceId, refreshKey],
+  );
+  if (!value || value.items.length === 0) return null;
+  return (
+    <InfoCard title={`Child runs (${value.totalCount})`}>
+      <List dense data-testid="child-runs">
+        {value.items.map(child => (
+          <ListItem key={child.id}>
+            <ListItemText
+              primary={
+                <Link to={instanceLink({ instanceId: child.id })}>
+                  {child.processName || child.processId}
+                </Link>
+              }
+              secondary={child.id}
+            />
+            <StatusChip state={child.state} />
+          </ListItem>
+        ))}
+      </List>
+    </InfoCard>
+  );
+};

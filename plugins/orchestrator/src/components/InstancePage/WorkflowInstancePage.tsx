@@ -1,0 +1,101 @@
+import Grid from '@material-ui/core/Grid';
+import Alert from '@material-ui/lab/Alert';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { Content, Header, Page, Progress } from '@backstage/core-components';
+import { useWorkflowInstance } from '../../hooks/useWorkflowInstance';
+import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
+import { ApiErrorPanel } from '../shared/ApiErrorPanel';
+import { StatusChip } from '../shared/StatusChip';
+import { ChildRunsCard } from './ChildRunsCard';
+import { InstanceActions } from './InstanceActions';
+import { InstanceDetailsCard } from './InstanceDetailsCard';
+import { InstanceProgress } from './InstanceProgress';
+import { InstanceResultCard } from './InstanceResultCard';
+import { JsonCard } from './JsonCard';
+
+/** One run: status, facts, live progress, result, inputs, variables (admins) and actions. */
+export const WorkflowInstancePage = () => {
+  const { instanceId = '' } = useParams();
+  const [params] = useSearchParams();
+  const admin = useIsOrchestratorAdmin();
+  const { instance, error, loading, starting, refresh, watchForChange } =
+    useWorkflowInstance(instanceId, {
+      starting: params.get('starting') === 'true',
+    });
+
+  const title = instance?.processName || instance?.processId || 'Workflow run';
+  let body;
+  if (starting) {
+    body = (
+      <Alert severity="info" data-testid="instance-starting">
+        The run is starting. This page updates as soon as the Data Index reports
+        it.
+      </Alert>
+    );
+  } else if (loading && !instance) {
+    body = <Progress />;
+  } else if (error && !instance) {
+    body = <ApiErrorPanel error={error} title="Could not load the run" />;
+  } else if (instance) {
+    body = (
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <InstanceActions
+            instance={instance}
+            onChanged={() => {
+              watchForChange();
+              refresh();
+            }}
+          />
+        </Grid>
+        {error && (
+          <Grid item xs={12}>
+            <ApiErrorPanel error={error} title="Could not refresh the run" />
+          </Grid>
+        )}
+        <Grid item xs={12} md={7}>
+          <InstanceDetailsCard instance={instance} />
+        </Grid>
+        <Grid item xs={12} md={5}>
+          <InstanceProgress instance={instance} />
+        </Grid>
+        <Grid item xs={12}>
+          <InstanceResultCard instance={instance} />
+        </Grid>
+        <Grid item xs={12} md={admin.allowed ? 6 : 12}>
+          <JsonCard
+            title="Inputs"
+            value={instance.inputData}
+            emptyText="This run was started without inputs."
+            testId="instance-inputs"
+          />
+        </Grid>
+        {admin.allowed && (
+          <Grid item xs={12} md={6}>
+            <JsonCard
+              title="Variables"
+              value={instance.variables}
+              emptyText="No variables."
+              testId="instance-variables"
+            />
+          </Grid>
+        )}
+        <Grid item xs={12}>
+          <ChildRunsCard
+            instanceId={instance.id}
+            refreshKey={instance.lastUpdate}
+          />
+        </Grid>
+      </Grid>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header title={title} subtitle={instanceId} type="Workflow run">
+        <StatusChip state={instance?.state} starting={starting} />
+      </Header>
+      <Content>{body}</Content>
+    </Page>
+  );
+};
