@@ -19,3 +19,6 @@ export * from './openapi/constants';
 export * from './openapi/client';
 export { operationRoutes } from './openapi/operationRoutes';
 export type { OperationRoute } from './openapi/operationRoutes';
+export * from './permissions';
+export * from './workflowResult';
+export * from './workflowDefinition';
