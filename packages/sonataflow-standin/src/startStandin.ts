@@ -6,8 +6,13 @@ import { RequestStats } from './faults/RequestStats';
 import { createDataIndexSchema } from './graphql/schema';
 import { createAdminRouter } from './http/adminRouter';
 import { createDataIndexRouter } from './http/dataIndexRouter';
-import { loadWorkflows, LoadProblem } from './runtime/loader/loadWorkflows';
+import { createWorkflowServiceRouter } from './http/workflowServiceRouter';
 import { toProcessDefinition } from './runtime/definitionRecord';
+import { DefaultJqEngine } from './runtime/jq/JqEngine';
+import { loadWorkflows, LoadProblem } from './runtime/loader/loadWorkflows';
+import { RestTargets } from './runtime/functions/openApiCall';
+import { WorkflowRuntime } from './runtime/WorkflowRuntime';
+import { seedInstances } from './seed/seedInstances';
 import { DataIndexStore, DefaultDataIndexStore } from './store/DataIndexStore';
 
 /** @public */
@@ -21,29 +26,40 @@ export interface StartStandinOptions {
   /** Bulk-create this many deterministic historic instances at start. */
   seed?: number;
   faults?: Partial<StandinFaults>;
+  /** URL to advertise as serviceUrl (default http://<host>:<port>). */
+  publicUrl?: string;
+  /** Base URLs for REST functions, by spec file name (`dataindex.yaml`). */
+  restBaseUrls?: Record<string, string>;
+  /** Values for `$SECRET` in expressions. */
+  secrets?: Record<string, unknown>;
+  /** Where `sysout` lines go; default: nowhere. */
+  log?: (instanceId: string, level: string, message: string) => void;
 }
 
 /** @public */
 export interface RunningStandin {
-  /** Base URL, e.g. http://127.0.0.1:8899 (Data Index at `${url}/graphql`). */
+  /** Base URL, e.g. http://127.0.0.1:8899 (Data Index at `${url}/graphql`, workflows at `${url}/<id>`). */
   url: string;
   port: number;
   store: DataIndexStore;
+  runtime: WorkflowRuntime;
   faults: FaultSwitches;
   stats: RequestStats;
+  /** Workflow files that did not load, with the reason. */
   problems: LoadProblem[];
   setFaults(faults: Partial<StandinFaults>): StandinFaults;
   close(): Promise<void>;
 }
 
-/** Starts the stand-in in-process. @public */
+/** Starts the stand-in in-process (tests, e2e, benchmarks) or for the CLI. @public */
 export async function startStandin(
   options: StartStandinOptions = {},
 ): Promise<RunningStandin> {
   const store = DefaultDataIndexStore.create();
   const faults = FaultSwitches.create(options.faults);
   const stats = RequestStats.create();
-  const schema = createDataIndexSchema({ store });
+  let runtime: WorkflowRuntime | undefined;
+  const schema = createDataIndexSchema({ store, operations: () => runtime });
 
   const app = express();
   app.use(createAdminRouter({ faults, stats, store }));
@@ -57,9 +73,9 @@ export async function startStandin(
     );
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${
-    options.host === '0.0.0.0' ? 'localhost' : options.host ?? '127.0.0.1'
-  }:${port}`;
+  const host =
+    options.host === '0.0.0.0' ? 'localhost' : options.host ?? '127.0.0.1';
+  const url = options.publicUrl ?? `http://${host}:${port}`;
 
   const loaded = options.workflowsDir
     ? loadWorkflows(options.workflowsDir)
@@ -67,17 +83,35 @@ export async function startStandin(
   for (const wf of loaded.workflows) {
     store.putDefinition(toProcessDefinition(wf, url));
   }
+  const rest: RestTargets = { baseUrls: options.restBaseUrls };
+  runtime = WorkflowRuntime.create({
+    store,
+    workflows: loaded.workflows,
+    jq: DefaultJqEngine.create(),
+    serviceUrl: url,
+    rest,
+    secrets: options.secrets,
+    log: options.log,
+    onStart: () => stats.countInstanceStarted(),
+  });
+  app.use(createWorkflowServiceRouter({ runtime, faults, stats }));
+
+  if (options.seed) {
+    seedInstances(store, { count: options.seed, serviceUrl: url });
+  }
 
   return {
     url,
     port,
     store,
+    runtime,
     faults,
     stats,
     problems: loaded.problems,
     setFaults: f => faults.set(f),
     close: () =>
       new Promise<void>(resolve => {
+        runtime?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
