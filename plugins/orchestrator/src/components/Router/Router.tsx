@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { Content, Header, Page } from '@backstage/core-components';
 import { OrchestratorPage } from '../OrchestratorPage/OrchestratorPage';
 import { WorkflowInstancePage } from '../InstancePage/WorkflowInstancePage';
+import { ExecuteWorkflowPage } from '../ExecutePage/ExecuteWorkflowPage';
 
 const Placeholder = ({ title }: { title: string }) => (
   <Page themeId="tool">
@@ -20,7 +21,7 @@ export const Router = () => (
     />
     <Route
       path="/workflows/:workflowId/execute"
-      element={<Placeholder title="Run workflow" />}
+      element={<ExecuteWorkflowPage />}
     />
     <Route path="/instances/:instanceId" element={<WorkflowInstancePage />} />
   </Routes>
