@@ -18,6 +18,11 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(
+  import(
+    '@orchestrator-suite/backstage-plugin-scaffolder-backend-module-orchestrator'
+  ),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(localPermissionPolicyModule);
