@@ -1,3 +1,4 @@
+import { parenthesizeObjectValues } from './jq/jacksonJqCompat';
 import { JqCompileError, JqEngine, JqVariables } from './jq/JqEngine';
 
 /** `${ .foo }` and `.foo` are the same expression to SonataFlow. */
@@ -25,9 +26,27 @@ export class ExpressionEvaluator {
     private readonly variables: JqVariables,
   ) {}
 
-  /** A filter, condition or expression function (must be valid jq). */
-  evaluate(expr: string, data: unknown): Promise<unknown> {
-    return this.jq.evaluate(stripExpression(expr), data, this.variables);
+  /** Expressions that only compiled after the jackson-jq rewrite, by original text. */
+  private static readonly rewritten = new Map<string, string>();
+
+  /** A filter, condition or expression function (must be valid jq, or jackson-jq style objects). */
+  async evaluate(expr: string, data: unknown): Promise<unknown> {
+    const program = stripExpression(expr);
+    const known = ExpressionEvaluator.rewritten.get(program);
+    if (known) return this.jq.evaluate(known, data, this.variables);
+    try {
+      return await this.jq.evaluate(program, data, this.variables);
+    } catch (e) {
+      const compat = parenthesizeObjectValues(program);
+      if (!(e instanceof JqCompileError) || compat === program) throw e;
+      try {
+        const result = await this.jq.evaluate(compat, data, this.variables);
+        ExpressionEvaluator.rewritten.set(program, compat);
+        return result;
+      } catch (second) {
+        throw second instanceof JqCompileError ? e : second;
+      }
+    }
   }
 
   /** A switch condition: jq truthiness (everything but false and null). */

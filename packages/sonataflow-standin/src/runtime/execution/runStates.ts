@@ -150,7 +150,7 @@ async function runForeach(
         retrigger,
       );
       iterData = r.data;
-      last = r.result;
+      if (r.result !== undefined) last = r.result;
     }
     // Each iteration contributes the (filtered) result of its last action.
     outputs.push(last === undefined ? iterData : last);
