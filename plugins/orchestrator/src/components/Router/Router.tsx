@@ -1,24 +1,17 @@
 import { Route, Routes } from 'react-router-dom';
-import { Content, Header, Page } from '@backstage/core-components';
 import { OrchestratorPage } from '../OrchestratorPage/OrchestratorPage';
-import { WorkflowInstancePage } from '../InstancePage/WorkflowInstancePage';
+import { WorkflowPage } from '../WorkflowPage/WorkflowPage';
 import { ExecuteWorkflowPage } from '../ExecutePage/ExecuteWorkflowPage';
+import { WorkflowInstancePage } from '../InstancePage/WorkflowInstancePage';
 
-const Placeholder = ({ title }: { title: string }) => (
-  <Page themeId="tool">
-    <Header title={title} />
-    <Content>{null}</Content>
-  </Page>
-);
-
-/** Routes of the plugin, relative to where the host mounts `OrchestratorPage`. */
+/**
+ * Routes of the plugin, relative to where the host mounts `OrchestratorPage`
+ * (the paths of the sub-route refs in routes.ts).
+ */
 export const Router = () => (
   <Routes>
     <Route path="/" element={<OrchestratorPage />} />
-    <Route
-      path="/workflows/:workflowId"
-      element={<Placeholder title="Workflow" />}
-    />
+    <Route path="/workflows/:workflowId" element={<WorkflowPage />} />
     <Route
       path="/workflows/:workflowId/execute"
       element={<ExecuteWorkflowPage />}

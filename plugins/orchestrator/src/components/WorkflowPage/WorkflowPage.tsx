@@ -1,0 +1,107 @@
+import Grid from '@material-ui/core/Grid';
+import { useParams } from 'react-router-dom';
+import { Content, Header, Page, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { workflowSignalChannel } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { useRefreshable } from '../../hooks/useRefreshable';
+import { useSignalChannels } from '../../hooks/useSignalChannels';
+import { ApiErrorPanel } from '../shared/ApiErrorPanel';
+import { RunWorkflowButton } from '../shared/RunWorkflowButton';
+import { RunsTable } from '../RunsTable/RunsTable';
+import { InputSchemaCard } from './InputSchemaCard';
+import { WorkflowDefinitionCard } from './WorkflowDefinitionCard';
+import { WorkflowDetailsCard, WorkflowStatsCard } from './WorkflowDetailsCard';
+
+/**
+ * One workflow: details and stats (refreshed when its runs change), the
+ * inputs it asks for, its definition as diagram and source, and its runs.
+ * Each card loads on its own so a slow source never hides the details.
+ */
+export const WorkflowPage = () => {
+  const { workflowId = '' } = useParams();
+  const api = useApi(orchestratorApiRef);
+  const overview = useRefreshable(async () => {
+    const o = await api.getWorkflowOverview(workflowId);
+    return o.stats
+      ? o
+      : {
+          ...o,
+          stats: await api
+            .getWorkflowRunStats(workflowId)
+            .catch(() => undefined),
+        };
+  }, [api, workflowId]);
+  const source = useRefreshable(
+    () => api.getWorkflowSource(workflowId),
+    [api, workflowId],
+  );
+  const schema = useRefreshable(
+    () => api.getWorkflowInputSchema(workflowId),
+    [api, workflowId],
+  );
+  useSignalChannels([workflowSignalChannel(workflowId)], () => {
+    overview.refresh();
+  });
+
+  const o = overview.value;
+  let body;
+  if (overview.loading) body = <Progress />;
+  else if (!o)
+    body = (
+      <ApiErrorPanel
+        error={overview.error ?? new Error('No answer')}
+        title="Could not load the workflow"
+      />
+    );
+  else {
+    body = (
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={8}>
+          <WorkflowDetailsCard overview={o} />
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <WorkflowStatsCard stats={o.stats} />
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <WorkflowDefinitionCard
+            source={source.value}
+            format={o.format}
+            loading={source.loading}
+            error={source.error}
+          />
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <InputSchemaCard
+            schema={schema.value?.inputSchema}
+            loading={schema.loading}
+            error={schema.error}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <RunsTable scope={{ kind: 'workflow', workflowId }} title="Runs" />
+        </Grid>
+      </Grid>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={o?.name || workflowId}
+        subtitle={o?.description}
+        type="Workflow"
+      >
+        {o && (
+          <RunWorkflowButton
+            workflowId={workflowId}
+            isAvailable={o.availability?.isAvailable ?? o.isAvailable}
+            unavailableReason={o.availability?.reason}
+            variant="contained"
+          />
+        )}
+      </Header>
+      <Content>{body}</Content>
+    </Page>
+  );
+};
