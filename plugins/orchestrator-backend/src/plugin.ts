@@ -2,26 +2,113 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import express from 'express';
-import Router from 'express-promise-router';
+import { readOrchestratorConfig } from './config';
+import { DefaultDataIndexClient } from './dataIndex/DataIndexClient';
+import { orchestratorPermissionSet } from './permissions/permissionSet';
+import { registerPermissions } from './permissions/register';
+import { DefaultWorkflowAuthorizer } from './permissions/WorkflowAuthorizer';
+import { createRouter } from './router/createRouter';
+import { DatabaseRunStore } from './runStore/RunStore';
+import { DefaultWorkflowRuntimeClient } from './runtime/WorkflowRuntimeClient';
+import { DefaultAvailabilityService } from './services/AvailabilityService';
+import { DefaultDefinitionCache } from './services/DefinitionCache';
+import { DefaultExecutionService } from './services/ExecutionService';
+import { DefaultInputValidator } from './services/InputValidator';
+import { DefaultInstanceAccess } from './services/InstanceAccess';
+import { DefaultInstanceService } from './services/InstanceService';
+import { DefaultWorkflowService } from './services/WorkflowService';
 
 /**
- * The Orchestrator backend plugin (plugin id `orchestrator`).
- * Step 1 wiring: health only; the API routes follow.
+ * The Orchestrator backend plugin (plugin id `orchestrator`). This file only
+ * wires: clients talk to the outside, services hold the rules, routers speak HTTP.
  */
 export const orchestratorPlugin = createBackendPlugin({
   pluginId: 'orchestrator',
   register(env) {
     env.registerInit({
-      deps: { httpRouter: coreServices.httpRouter },
-      async init({ httpRouter }) {
-        const router = Router();
-        router.use(express.json());
-        router.get('/health', (_req, res) => {
-          res.json({ status: 'ok' });
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init(deps) {
+        const config = readOrchestratorConfig(deps.config);
+        const permissionSet = orchestratorPermissionSet;
+        registerPermissions(deps.permissionsRegistry, permissionSet);
+
+        const dataIndex = DefaultDataIndexClient.create({
+          ...config.dataIndex,
+          logger: deps.logger,
         });
-        httpRouter.use(router);
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        const runtime = DefaultWorkflowRuntimeClient.create({
+          ...config.workflowService,
+          probeTimeoutMs: config.availability.probeTimeoutMs,
+        });
+        const runStore = await DatabaseRunStore.create({
+          database: deps.database,
+        });
+        const authorizer = DefaultWorkflowAuthorizer.create({
+          permissions: deps.permissions,
+          permissionSet,
+        });
+        const definitions = DefaultDefinitionCache.create({
+          dataIndex,
+          ttlSeconds: config.definitionsCacheSeconds,
+        });
+        const availability = DefaultAvailabilityService.create({
+          runtime,
+          ...config.availability,
+        });
+        const access = DefaultInstanceAccess.create({
+          dataIndex,
+          runStore,
+          authorizer,
+        });
+
+        const router = createRouter(
+          {
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            workflows: DefaultWorkflowService.create({
+              dataIndex,
+              definitions,
+              runtime,
+              runStore,
+              authorizer,
+              access,
+              availability,
+              durationSampleSize: config.durationSampleSize,
+              availabilityListWaitMs: config.availability.listWaitMs,
+            }),
+            instances: DefaultInstanceService.create({
+              dataIndex,
+              definitions,
+              runStore,
+              authorizer,
+              access,
+            }),
+            execution: DefaultExecutionService.create({
+              definitions,
+              runtime,
+              runStore,
+              authorizer,
+              access,
+              validator: DefaultInputValidator.create({ logger: deps.logger }),
+              logger: deps.logger,
+            }),
+          },
+          { contentLengthLimit: config.contentLengthLimit },
+        );
+        deps.httpRouter.use(router);
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

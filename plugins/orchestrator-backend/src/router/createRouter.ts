@@ -1,0 +1,32 @@
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { registerActionRoutes } from './actions';
+import { registerInstanceRoutes } from './instances';
+import type { OrchestratorRouter, RouterServices } from './types';
+import { registerWorkflowRoutes } from './workflows';
+
+/**
+ * The plugin's HTTP surface: every operation of the OpenAPI document through
+ * the router generated from it (requests validated before any handler runs),
+ * plus `/health` outside the document.
+ */
+export function createRouter(
+  services: RouterServices,
+  options: { contentLengthLimit: string },
+): express.Router {
+  const root = Router();
+  root.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  const api = createValidatedOpenApiRouter<typeof spec>(spec, {
+    middleware: [express.json({ limit: options.contentLengthLimit })],
+  }) as unknown as OrchestratorRouter;
+  registerInstanceRoutes(api, services);
+  registerActionRoutes(api, services);
+  registerWorkflowRoutes(api, services);
+  root.use(api);
+  return root;
+}

@@ -1,0 +1,274 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
+import type {
+  BulkActionResultDTO,
+  ExecuteWorkflowRequestDTO,
+  ExecuteWorkflowResponseDTO,
+  RerunInstanceRequestDTO,
+  RetriggerInstanceRequestDTO,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { assertWorkflowId } from '../dataIndex/ids';
+import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
+import type { RunStore } from '../runStore/RunStore';
+import type { WorkflowRuntimeClient } from '../runtime/WorkflowRuntimeClient';
+import type { Caller } from './Caller';
+import type { DefinitionCache } from './DefinitionCache';
+import type { InputValidator } from './InputValidator';
+import type { AccessibleInstance, InstanceAccess } from './InstanceAccess';
+import { parseVariables, toStatus } from './instanceMapping';
+
+const ABORTABLE = ['ACTIVE', 'ERROR', 'SUSPENDED'];
+const RETRIGGERABLE = ['ERROR'];
+
+/** Everything that changes state; each needs `orchestrator.workflow.use`. */
+export interface ExecutionService {
+  execute(
+    caller: Caller,
+    workflowId: string,
+    request: ExecuteWorkflowRequestDTO,
+  ): Promise<ExecuteWorkflowResponseDTO>;
+  rerun(
+    caller: Caller,
+    workflowId: string,
+    instanceId: string,
+    request: RerunInstanceRequestDTO,
+  ): Promise<ExecuteWorkflowResponseDTO>;
+  retrigger(
+    caller: Caller,
+    workflowId: string,
+    instanceId: string,
+    request: RetriggerInstanceRequestDTO,
+  ): Promise<JsonObject>;
+  abort(caller: Caller, instanceId: string): Promise<string>;
+  abortMany(
+    caller: Caller,
+    instanceIds: string[],
+  ): Promise<BulkActionResultDTO>;
+  retriggerMany(
+    caller: Caller,
+    instanceIds: string[],
+  ): Promise<BulkActionResultDTO>;
+}
+
+export interface ExecutionServiceOptions {
+  definitions: DefinitionCache;
+  runtime: WorkflowRuntimeClient;
+  runStore: RunStore;
+  authorizer: WorkflowAuthorizer;
+  access: InstanceAccess;
+  validator: InputValidator;
+  logger: LoggerService;
+}
+
+export class DefaultExecutionService implements ExecutionService {
+  static create(options: ExecutionServiceOptions) {
+    return new DefaultExecutionService(options);
+  }
+
+  private constructor(private readonly o: ExecutionServiceOptions) {}
+
+  async execute(
+    caller: Caller,
+    workflowId: string,
+    request: ExecuteWorkflowRequestDTO,
+  ) {
+    assertWorkflowId(workflowId);
+    await this.o.authorizer.assertWorkflow(
+      caller.credentials,
+      workflowId,
+      'read',
+    );
+    await this.o.authorizer.assertWorkflow(
+      caller.credentials,
+      workflowId,
+      'use',
+    );
+    return this.start(caller, workflowId, {
+      inputs: (request.inputData ?? {}) as JsonObject,
+      targetEntity: request.targetEntity,
+      authTokens: request.authTokens,
+    });
+  }
+
+  async rerun(
+    caller: Caller,
+    workflowId: string,
+    instanceId: string,
+    request: RerunInstanceRequestDTO,
+  ) {
+    const previous = await this.o.access.load(caller, instanceId, {
+      workflowId,
+      action: 'use',
+    });
+    const inputs =
+      (request.inputData as JsonObject | undefined) ?? previousInputs(previous);
+    return this.start(caller, workflowId, {
+      inputs,
+      targetEntity: request.targetEntity ?? previous.run?.targetEntity,
+      authTokens: request.authTokens,
+      rerunOf: instanceId,
+    });
+  }
+
+  async retrigger(
+    caller: Caller,
+    workflowId: string,
+    instanceId: string,
+    request: RetriggerInstanceRequestDTO,
+  ) {
+    const target = await this.o.access.load(caller, instanceId, {
+      workflowId,
+      action: 'use',
+    });
+    this.assertState(target, RETRIGGERABLE, 'retriggered');
+    // Inputs are frozen: a retrigger resumes the same run from its failing node.
+    return this.o.runtime.retrigger({
+      workflowId,
+      serviceUrl: await this.serviceUrlOf(target),
+      instanceId,
+      authTokens: request.authTokens,
+    });
+  }
+
+  async abort(caller: Caller, instanceId: string) {
+    const target = await this.o.access.load(caller, instanceId, {
+      action: 'use',
+    });
+    this.assertState(target, ABORTABLE, 'aborted');
+    await this.o.runtime.abort({
+      workflowId: target.instance.processId,
+      serviceUrl: await this.serviceUrlOf(target),
+      instanceId,
+    });
+    return `Workflow instance ${instanceId} successfully aborted`;
+  }
+
+  abortMany(caller: Caller, instanceIds: string[]) {
+    return this.bulk(caller, instanceIds, id => this.abort(caller, id));
+  }
+
+  retriggerMany(caller: Caller, instanceIds: string[]) {
+    return this.bulk(caller, instanceIds, async id => {
+      const { instance } = await this.o.access.load(caller, id, {
+        action: 'use',
+      });
+      await this.retrigger(caller, instance.processId, id, {});
+    });
+  }
+
+  /** Bulk actions are for instance admins; every id still passes the single-run checks. */
+  private async bulk(
+    caller: Caller,
+    instanceIds: string[],
+    action: (id: string) => Promise<unknown>,
+  ): Promise<BulkActionResultDTO> {
+    if (!(await this.o.authorizer.isInstanceAdmin(caller.credentials))) {
+      throw new NotAllowedError(
+        'Unauthorized: bulk actions need orchestrator.instanceAdminView',
+      );
+    }
+    const results = [];
+    for (const instanceId of instanceIds) {
+      try {
+        await action(instanceId);
+        results.push({ instanceId, ok: true });
+      } catch (error) {
+        results.push({
+          instanceId,
+          ok: false,
+          error: (error as Error).message,
+        });
+      }
+    }
+    return { results };
+  }
+
+  private async start(
+    caller: Caller,
+    workflowId: string,
+    run: {
+      inputs: JsonObject;
+      targetEntity?: string;
+      authTokens?: ExecuteWorkflowRequestDTO['authTokens'];
+      rerunOf?: string;
+    },
+  ): Promise<ExecuteWorkflowResponseDTO> {
+    const definition = await this.o.definitions.get(workflowId);
+    if (!definition)
+      throw new NotFoundError(`Workflow '${workflowId}' not found`);
+    if (!definition.serviceUrl) {
+      throw new ServiceUnavailableError(
+        `Workflow service of '${workflowId}' is unavailable: the Data Index lists no service URL`,
+      );
+    }
+    const target = { workflowId, serviceUrl: definition.serviceUrl };
+    const schema = await this.o.runtime.getInputSchema(target);
+    this.o.validator.assertValid(workflowId, schema, run.inputs);
+    const { id } = await this.o.runtime.start({
+      ...target,
+      inputs: run.inputs,
+      initiatorEntity: caller.initiator,
+      targetEntity: run.targetEntity,
+      authTokens: run.authTokens,
+    });
+    try {
+      await this.o.runStore.record({
+        instanceId: id,
+        workflowId,
+        initiator: caller.initiator,
+        targetEntity: run.targetEntity,
+        inputs: run.inputs,
+        rerunOf: run.rerunOf,
+      });
+    } catch (error) {
+      // The run exists; failing the request would invite a duplicate start. Ownership
+      // still resolves through the instance's initiatorEntity variable.
+      this.o.logger.error(
+        `Run ${id} of '${workflowId}' started but could not be recorded: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    return { id };
+  }
+
+  private assertState(
+    target: AccessibleInstance,
+    allowed: string[],
+    verb: string,
+  ) {
+    const state = toStatus(target.instance.state) ?? 'unknown';
+    if (!allowed.includes(state)) {
+      throw new ConflictError(
+        `Only ${allowed.join(', ')} runs can be ${verb}; this run is ${state}`,
+      );
+    }
+  }
+
+  private async serviceUrlOf(target: AccessibleInstance): Promise<string> {
+    const url =
+      target.instance.serviceUrl ??
+      (await this.o.definitions.get(target.instance.processId))?.serviceUrl;
+    if (!url) {
+      throw new ServiceUnavailableError(
+        `Workflow service of '${target.instance.processId}' is unavailable: no service URL known`,
+      );
+    }
+    return url;
+  }
+}
+
+/** Inputs of a previous run: as recorded, else its data without the result. */
+function previousInputs(previous: AccessibleInstance): JsonObject {
+  if (previous.run?.inputs) return previous.run.inputs;
+  const data = parseVariables(previous.instance.variables)?.workflowdata;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
+  const { result: _result, ...inputs } = data as JsonObject;
+  return inputs;
+}

@@ -1,0 +1,188 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  GetInstancesForEntityRequestDTO,
+  ProcessInstanceDTO,
+  ProcessInstanceListResultDTO,
+  SearchRequest,
+  WorkflowRunStatusDTO,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { PROCESS_INSTANCE_TARGET } from '../dataIndex/allowList';
+import type { DataIndexClient } from '../dataIndex/DataIndexClient';
+import { allOf, buildSearch, buildWhere } from '../dataIndex/filterBuilder';
+import { assertWorkflowId } from '../dataIndex/ids';
+import { resolvePagination } from '../dataIndex/pagination';
+import type { WhereArgument } from '../dataIndex/types';
+import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
+import { scopeWhere } from '../permissions/WorkflowAuthorizer';
+import type { RunStore } from '../runStore/RunStore';
+import type { Caller } from './Caller';
+import type { DefinitionCache } from './DefinitionCache';
+import { entityRunsWhere } from './entityRuns';
+import type { InstanceAccess } from './InstanceAccess';
+import { toInstanceDetails, toInstanceListItem } from './instanceMapping';
+
+const STATUS_LABELS: WorkflowRunStatusDTO[] = [
+  { key: 'Active', value: 'ACTIVE' },
+  { key: 'Error', value: 'ERROR' },
+  { key: 'Completed', value: 'COMPLETED' },
+  { key: 'Aborted', value: 'ABORTED' },
+  { key: 'Suspended', value: 'SUSPENDED' },
+  { key: 'Pending', value: 'PENDING' },
+];
+
+export interface InstanceService {
+  list(
+    caller: Caller,
+    request: SearchRequest,
+    workflowId?: string,
+  ): Promise<ProcessInstanceListResultDTO>;
+  listForEntity(
+    caller: Caller,
+    request: GetInstancesForEntityRequestDTO,
+  ): Promise<ProcessInstanceListResultDTO>;
+  get(
+    caller: Caller,
+    instanceId: string,
+  ): Promise<ProcessInstanceDTO & { warnings?: string[] }>;
+  statuses(): WorkflowRunStatusDTO[];
+}
+
+export interface InstanceServiceOptions {
+  dataIndex: DataIndexClient;
+  definitions: DefinitionCache;
+  runStore: RunStore;
+  authorizer: WorkflowAuthorizer;
+  access: InstanceAccess;
+}
+
+export class DefaultInstanceService implements InstanceService {
+  static create(options: InstanceServiceOptions) {
+    return new DefaultInstanceService(options);
+  }
+
+  private constructor(private readonly o: InstanceServiceOptions) {}
+
+  async list(
+    caller: Caller,
+    request: SearchRequest,
+    workflowId?: string,
+  ): Promise<ProcessInstanceListResultDTO> {
+    let workflowWhere: WhereArgument | undefined;
+    if (workflowId !== undefined) {
+      assertWorkflowId(workflowId);
+      await this.o.authorizer.assertWorkflow(
+        caller.credentials,
+        workflowId,
+        'read',
+      );
+      if (!(await this.o.definitions.get(workflowId))) {
+        throw new NotFoundError(`Workflow '${workflowId}' not found`);
+      }
+      workflowWhere = { processId: { equal: workflowId } };
+    }
+    return this.page(
+      caller,
+      request,
+      allOf(
+        workflowWhere,
+        buildWhere(PROCESS_INSTANCE_TARGET, request.filters),
+        buildSearch(PROCESS_INSTANCE_TARGET, request.search),
+      ),
+    );
+  }
+
+  async listForEntity(
+    caller: Caller,
+    request: GetInstancesForEntityRequestDTO,
+  ): Promise<ProcessInstanceListResultDTO> {
+    if (!request.targetEntity || request.targetEntity.length > 512) {
+      throw new InputError('targetEntity must be an entity ref');
+    }
+    const entity = await entityRunsWhere(this.o.runStore, request.targetEntity);
+    return this.page(
+      caller,
+      { paginationInfo: request.paginationInfo },
+      entity,
+    );
+  }
+
+  async get(
+    caller: Caller,
+    instanceId: string,
+  ): Promise<ProcessInstanceDTO & { warnings?: string[] }> {
+    const { instance, run, isInstanceAdmin, warnings } =
+      await this.o.access.load(caller, instanceId, { action: 'read' });
+    const includeVariables =
+      isInstanceAdmin ||
+      (await this.o.authorizer.isWorkflowAdmin(caller.credentials));
+    const definition = await this.o.definitions
+      .get(instance.processId)
+      .catch(() => undefined);
+    const dto = toInstanceDetails(instance, {
+      run,
+      definition,
+      includeVariables,
+    });
+    return warnings.length ? { ...dto, warnings } : dto;
+  }
+
+  statuses(): WorkflowRunStatusDTO[] {
+    return STATUS_LABELS;
+  }
+
+  /**
+   * One page and its total in ONE Data Index round-trip. The caller's allowed
+   * workflows and, unless instanceAdminView, ownership are part of the query,
+   * so pages are full and totals true.
+   */
+  private async page(
+    caller: Caller,
+    request: SearchRequest,
+    requestWhere: WhereArgument | undefined,
+  ): Promise<ProcessInstanceListResultDTO> {
+    const page = resolvePagination(
+      PROCESS_INSTANCE_TARGET,
+      request.paginationInfo,
+      {
+        pageSize: 20,
+        orderBy: 'start',
+        orderDirection: 'DESC',
+      },
+    );
+    const [scope, isInstanceAdmin] = await Promise.all([
+      this.o.authorizer.scope(caller.credentials, 'read'),
+      this.o.authorizer.isInstanceAdmin(caller.credentials),
+    ]);
+    if (scope.kind === 'none')
+      return { items: [], paginationInfo: page.echo, totalCount: 0 };
+    const where = allOf(
+      scopeWhere(scope, 'processId'),
+      await this.o.access.ownershipWhere(caller, isInstanceAdmin),
+      requestWhere,
+    );
+    const result = await this.o.dataIndex.listInstances({
+      where,
+      orderBy: page.orderBy,
+      pagination: page.pagination,
+      withCount: true,
+    });
+    const [runs, definitions] = await Promise.all([
+      this.o.runStore.getMany(result.data.map(i => i.id)),
+      this.o.definitions.getAll().catch(() => new Map()),
+    ]);
+    const items = result.data.map(instance =>
+      toInstanceListItem(instance, {
+        run: runs.get(instance.id),
+        definition: definitions.get(instance.processId),
+      }),
+    );
+    const body: ProcessInstanceListResultDTO = {
+      items,
+      paginationInfo: page.echo,
+      totalCount: result.totalCount ?? page.pagination.offset + items.length,
+    };
+    return result.warnings.length
+      ? { ...body, warnings: result.warnings }
+      : body;
+  }
+}

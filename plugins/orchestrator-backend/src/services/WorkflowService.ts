@@ -1,0 +1,377 @@
+import { NotFoundError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
+import type {
+  GetOverviewsForEntityRequestDTO,
+  InputSchemaResponseDTO,
+  SearchRequest,
+  WorkflowAvailabilityResponseDTO,
+  WorkflowOverviewDTO,
+  WorkflowOverviewListResultDTO,
+  WorkflowRunStatsDTO,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { PROCESS_DEFINITION_TARGET } from '../dataIndex/allowList';
+import type { DataIndexClient } from '../dataIndex/DataIndexClient';
+import { allOf, buildSearch, buildWhere } from '../dataIndex/filterBuilder';
+import { assertWorkflowId } from '../dataIndex/ids';
+import { MAX_PAGE_SIZE, resolvePagination } from '../dataIndex/pagination';
+import type {
+  GqlProcessDefinition,
+  WhereArgument,
+  WorkflowRunFigures,
+} from '../dataIndex/types';
+import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
+import { scopeAllows, scopeWhere } from '../permissions/WorkflowAuthorizer';
+import type { WorkflowRuntimeClient } from '../runtime/WorkflowRuntimeClient';
+import type { AvailabilityService } from './AvailabilityService';
+import type { Caller } from './Caller';
+import type { DefinitionCache } from './DefinitionCache';
+import type { InstanceAccess } from './InstanceAccess';
+import { entityRunsWhere } from './entityRuns';
+import { parseVariables, toRunStats, toStatus } from './instanceMapping';
+import type { RunStore } from '../runStore/RunStore';
+
+const MONTH_MS = 30 * 24 * 3600 * 1000;
+/** Neutral scope for the stats document (processId is never null). */
+const EVERY_RUN: WhereArgument = { processId: { isNull: false } };
+
+export interface WorkflowService {
+  listOverviews(
+    caller: Caller,
+    request: SearchRequest,
+  ): Promise<WorkflowOverviewListResultDTO>;
+  listOverviewsForEntity(
+    caller: Caller,
+    request: GetOverviewsForEntityRequestDTO,
+  ): Promise<WorkflowOverviewListResultDTO>;
+  getOverview(caller: Caller, workflowId: string): Promise<WorkflowOverviewDTO>;
+  getSource(caller: Caller, workflowId: string): Promise<string>;
+  getInputSchema(
+    caller: Caller,
+    workflowId: string,
+    instanceId?: string,
+  ): Promise<InputSchemaResponseDTO>;
+  ping(caller: Caller, workflowId: string): Promise<boolean>;
+  getAvailability(
+    caller: Caller,
+    workflowId: string,
+  ): Promise<WorkflowAvailabilityResponseDTO>;
+  getStats(caller: Caller, workflowId: string): Promise<WorkflowRunStatsDTO>;
+}
+
+export interface WorkflowServiceOptions {
+  dataIndex: DataIndexClient;
+  definitions: DefinitionCache;
+  runtime: WorkflowRuntimeClient;
+  runStore: RunStore;
+  authorizer: WorkflowAuthorizer;
+  access: InstanceAccess;
+  availability: AvailabilityService;
+  durationSampleSize: number;
+  availabilityListWaitMs: number;
+  now?: () => number;
+}
+
+function categoryOf(annotations: string[]): WorkflowOverviewDTO['category'] {
+  if (annotations.includes('workflow-type/assessment')) return 'assessment';
+  if (annotations.includes('workflow-type/infrastructure'))
+    return 'infrastructure';
+  return undefined;
+}
+
+export class DefaultWorkflowService implements WorkflowService {
+  /** yaml/json learned from sources seen; lists never fetch `source` to find out. */
+  private readonly formats = new Map<string, 'yaml' | 'json'>();
+
+  static create(options: WorkflowServiceOptions) {
+    return new DefaultWorkflowService(options);
+  }
+
+  private constructor(private readonly o: WorkflowServiceOptions) {}
+
+  async listOverviews(
+    caller: Caller,
+    request: SearchRequest,
+  ): Promise<WorkflowOverviewListResultDTO> {
+    const scope = await this.o.authorizer.scope(caller.credentials, 'read');
+    const page = resolvePagination(
+      PROCESS_DEFINITION_TARGET,
+      request.paginationInfo,
+      {
+        pageSize: MAX_PAGE_SIZE,
+        orderBy: 'name',
+        orderDirection: 'ASC',
+      },
+    );
+    const where = allOf(
+      scopeWhere(scope, 'id'),
+      buildWhere(PROCESS_DEFINITION_TARGET, request.filters),
+      buildSearch(PROCESS_DEFINITION_TARGET, request.search),
+    );
+    if (scope.kind === 'none')
+      return { overviews: [], paginationInfo: page.echo, totalCount: 0 };
+    const definitions = await this.o.dataIndex.listDefinitions({
+      where,
+      orderBy: page.orderBy,
+      pagination: page.pagination,
+      withCount: true,
+    });
+    const overviews = await this.overviewsOf(
+      caller,
+      definitions.data,
+      undefined,
+    );
+    return withWarnings(
+      {
+        overviews: overviews.items,
+        paginationInfo: page.echo,
+        totalCount:
+          definitions.totalCount ??
+          page.pagination.offset + definitions.data.length,
+      },
+      [...definitions.warnings, ...overviews.warnings],
+    );
+  }
+
+  async listOverviewsForEntity(
+    caller: Caller,
+    request: GetOverviewsForEntityRequestDTO,
+  ): Promise<WorkflowOverviewListResultDTO> {
+    const scope = await this.o.authorizer.scope(caller.credentials, 'read');
+    const ids = [
+      ...new Set(request.annotationWorkflowIds.map(assertWorkflowId)),
+    ].filter(id => scopeAllows(scope, id));
+    const echo = { pageSize: Math.max(ids.length, 1), offset: 0 };
+    if (ids.length === 0)
+      return { overviews: [], paginationInfo: echo, totalCount: 0 };
+    const definitions = await this.o.dataIndex.listDefinitions({
+      where: { id: { in: ids } },
+      orderBy: { name: 'ASC' },
+    });
+    const found = new Set(definitions.data.map(d => d.id));
+    const missing = ids
+      .filter(id => !found.has(id))
+      .map(
+        id => `Workflow '${id}' named by the entity annotation is not deployed`,
+      );
+    const entityScope = await entityRunsWhere(
+      this.o.runStore,
+      request.targetEntity,
+    );
+    const overviews = await this.overviewsOf(
+      caller,
+      definitions.data,
+      entityScope,
+    );
+    return withWarnings(
+      {
+        overviews: overviews.items,
+        paginationInfo: echo,
+        totalCount: overviews.items.length,
+      },
+      [...definitions.warnings, ...overviews.warnings, ...missing],
+    );
+  }
+
+  async getOverview(
+    caller: Caller,
+    workflowId: string,
+  ): Promise<WorkflowOverviewDTO> {
+    const definition = await this.readable(caller, workflowId);
+    if (!this.formats.has(workflowId)) {
+      await this.getSource(caller, workflowId).catch(() => undefined);
+    }
+    const [{ items }, availability] = await Promise.all([
+      this.overviewsOf(caller, [definition], undefined, false),
+      this.o.availability.get(definition),
+    ]);
+    return { ...items[0], isAvailable: availability.isAvailable, availability };
+  }
+
+  async getSource(caller: Caller, workflowId: string): Promise<string> {
+    await this.readable(caller, workflowId);
+    const source = await this.o.dataIndex.getDefinitionSource(workflowId);
+    if (!source)
+      throw new NotFoundError(
+        `Workflow '${workflowId}' has no source in the Data Index`,
+      );
+    this.formats.set(
+      workflowId,
+      source.trimStart().startsWith('{') ? 'json' : 'yaml',
+    );
+    return source;
+  }
+
+  async getInputSchema(
+    caller: Caller,
+    workflowId: string,
+    instanceId?: string,
+  ): Promise<InputSchemaResponseDTO> {
+    const definition = await this.readable(caller, workflowId);
+    const prefill = instanceId
+      ? this.prefillFrom(caller, workflowId, instanceId)
+      : Promise.resolve(undefined);
+    const [inputSchema, data] = await Promise.all([
+      definition.serviceUrl
+        ? this.o.runtime.getInputSchema({
+            workflowId,
+            serviceUrl: definition.serviceUrl,
+          })
+        : Promise.resolve(undefined),
+      prefill,
+    ]);
+    return {
+      ...(inputSchema ? { inputSchema } : {}),
+      ...(data ? { data } : {}),
+    };
+  }
+
+  async ping(caller: Caller, workflowId: string): Promise<boolean> {
+    const definition = await this.readable(caller, workflowId);
+    return (await this.o.availability.probeNow(definition)).isAvailable;
+  }
+
+  async getAvailability(
+    caller: Caller,
+    workflowId: string,
+  ): Promise<WorkflowAvailabilityResponseDTO> {
+    return this.o.availability.get(await this.readable(caller, workflowId));
+  }
+
+  async getStats(
+    caller: Caller,
+    workflowId: string,
+  ): Promise<WorkflowRunStatsDTO> {
+    await this.readable(caller, workflowId);
+    const { data } = await this.figuresFor(caller, [workflowId], undefined);
+    return toRunStats(data.get(workflowId));
+  }
+
+  /** Inputs of a previous run the caller may see (same checks as any instance operation). */
+  private async prefillFrom(
+    caller: Caller,
+    workflowId: string,
+    instanceId: string,
+  ): Promise<JsonObject | undefined> {
+    const { instance, run } = await this.o.access.load(caller, instanceId, {
+      workflowId,
+      action: 'read',
+    });
+    if (run?.inputs) return run.inputs;
+    const workflowdata = parseVariables(instance.variables)?.workflowdata;
+    if (
+      !workflowdata ||
+      typeof workflowdata !== 'object' ||
+      Array.isArray(workflowdata)
+    )
+      return undefined;
+    // Outside runs have no recorded inputs; their data minus the result is the best prefill.
+    const { result: _result, ...inputs } = workflowdata as JsonObject;
+    return inputs;
+  }
+
+  private async readable(
+    caller: Caller,
+    workflowId: string,
+  ): Promise<GqlProcessDefinition> {
+    assertWorkflowId(workflowId);
+    await this.o.authorizer.assertWorkflow(
+      caller.credentials,
+      workflowId,
+      'read',
+    );
+    const definition = await this.o.definitions.get(workflowId);
+    if (!definition)
+      throw new NotFoundError(`Workflow '${workflowId}' not found`);
+    return definition;
+  }
+
+  private async figuresFor(
+    caller: Caller,
+    workflowIds: string[],
+    extraScope: WhereArgument | undefined,
+  ) {
+    const isAdmin = await this.o.authorizer.isInstanceAdmin(caller.credentials);
+    const scope =
+      allOf(await this.o.access.ownershipWhere(caller, isAdmin), extraScope) ??
+      EVERY_RUN;
+    const now = this.o.now?.() ?? Date.now();
+    return this.o.dataIndex.getRunFigures({
+      workflowIds,
+      since: new Date(now - MONTH_MS).toISOString(),
+      sample: this.o.durationSampleSize,
+      scope,
+    });
+  }
+
+  private async overviewsOf(
+    caller: Caller,
+    definitions: GqlProcessDefinition[],
+    extraScope: WhereArgument | undefined,
+    withAvailability = true,
+  ): Promise<{ items: WorkflowOverviewDTO[]; warnings: string[] }> {
+    const [figures, availability] = await Promise.all([
+      definitions.length
+        ? this.figuresFor(
+            caller,
+            definitions.map(d => d.id),
+            extraScope,
+          )
+        : Promise.resolve({
+            data: new Map<string, WorkflowRunFigures>(),
+            warnings: [],
+          }),
+      withAvailability
+        ? this.o.availability.getMany(
+            definitions,
+            this.o.availabilityListWaitMs,
+          )
+        : Promise.resolve(new Map<string, WorkflowAvailabilityResponseDTO>()),
+    ]);
+    const items = definitions.map(definition =>
+      this.toOverview(
+        definition,
+        figures.data.get(definition.id),
+        availability.get(definition.id),
+      ),
+    );
+    return { items, warnings: figures.warnings };
+  }
+
+  private toOverview(
+    definition: GqlProcessDefinition,
+    figures: WorkflowRunFigures | undefined,
+    availability: WorkflowAvailabilityResponseDTO | undefined,
+  ): WorkflowOverviewDTO {
+    const annotations = (definition.annotations ?? []).filter(
+      (a): a is string => typeof a === 'string',
+    );
+    const lastStart = figures?.lastRun?.start
+      ? Date.parse(figures.lastRun.start)
+      : NaN;
+    const overview: WorkflowOverviewDTO = {
+      workflowId: definition.id,
+      name: definition.name ?? definition.id,
+      format: this.formats.get(definition.id) ?? 'yaml',
+      version: definition.version ?? undefined,
+      description: definition.description ?? undefined,
+      lastRunId: figures?.lastRun?.id,
+      lastTriggeredMs: Number.isNaN(lastStart) ? undefined : lastStart,
+      lastRunStatus: toStatus(figures?.lastRun?.state),
+      isAvailable: availability?.isAvailable,
+      availability,
+      annotations,
+      category: categoryOf(annotations),
+      stats: toRunStats(figures),
+    };
+    return Object.fromEntries(
+      Object.entries(overview).filter(([, v]) => v !== undefined),
+    ) as WorkflowOverviewDTO;
+  }
+}
+
+function withWarnings<T extends object>(
+  body: T,
+  warnings: string[],
+): T & { warnings?: string[] } {
+  return warnings.length ? { ...body, warnings } : body;
+}
