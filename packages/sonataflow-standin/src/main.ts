@@ -7,13 +7,30 @@ import { startStandin } from './startStandin';
 // eslint-disable-next-line no-restricted-syntax
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
+function jsonEnv(name: string): Record<string, any> | undefined {
+  const raw = process.env[name];
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new Error(`${name} must be a JSON object`);
+  }
+}
+
 async function main() {
   if (process.argv.includes('--help')) {
     console.log(USAGE);
     return;
   }
   const options = parseArgs(process.argv.slice(2), process.env, REPO_ROOT);
-  const standin = await startStandin(options);
+  const t = Date.now();
+  const standin = await startStandin({
+    ...options,
+    restBaseUrls: jsonEnv('STANDIN_REST_URLS'),
+    secrets: jsonEnv('STANDIN_SECRETS'),
+    log: (instanceId, level, message) =>
+      console.log(`[${level}] ${instanceId.slice(0, 8)} ${message}`),
+  });
   for (const p of standin.problems) {
     console.warn(`workflow not loaded: ${p.file}: ${p.message}`);
   }
@@ -25,7 +42,11 @@ async function main() {
       ', ',
     )}`,
   );
-  console.log(`  instances in memory: ${standin.store.instanceCount()}`);
+  console.log(
+    `  instances in memory: ${standin.store.instanceCount()}${
+      options.seed ? ` (seeded in ${Date.now() - t} ms)` : ''
+    }`,
+  );
   const stop = () => {
     standin.close().then(() => process.exit(0));
   };

@@ -58,11 +58,19 @@ export async function startStandin(
   const store = DefaultDataIndexStore.create();
   const faults = FaultSwitches.create(options.faults);
   const stats = RequestStats.create();
-  let runtime: WorkflowRuntime | undefined;
-  const schema = createDataIndexSchema({ store, operations: () => runtime });
+  // The runtime needs the listening URL, the GraphQL schema needs the runtime.
+  const holder: { runtime?: WorkflowRuntime } = {};
+  const schema = createDataIndexSchema({
+    store,
+    operations: () => holder.runtime,
+  });
+
+  let serviceUrl = '';
+  const seed = (count: number, prngSeed?: number) =>
+    seedInstances(store, { count, serviceUrl, seed: prngSeed });
 
   const app = express();
-  app.use(createAdminRouter({ faults, stats, store }));
+  app.use(createAdminRouter({ faults, stats, store, seed }));
   app.use(createDataIndexRouter({ schema, faults, stats }));
 
   const server = http.createServer(app);
@@ -76,6 +84,7 @@ export async function startStandin(
   const host =
     options.host === '0.0.0.0' ? 'localhost' : options.host ?? '127.0.0.1';
   const url = options.publicUrl ?? `http://${host}:${port}`;
+  serviceUrl = url;
 
   const loaded = options.workflowsDir
     ? loadWorkflows(options.workflowsDir)
@@ -84,7 +93,7 @@ export async function startStandin(
     store.putDefinition(toProcessDefinition(wf, url));
   }
   const rest: RestTargets = { baseUrls: options.restBaseUrls };
-  runtime = WorkflowRuntime.create({
+  const runtime = WorkflowRuntime.create({
     store,
     workflows: loaded.workflows,
     jq: DefaultJqEngine.create(),
@@ -94,11 +103,10 @@ export async function startStandin(
     log: options.log,
     onStart: () => stats.countInstanceStarted(),
   });
+  holder.runtime = runtime;
   app.use(createWorkflowServiceRouter({ runtime, faults, stats }));
 
-  if (options.seed) {
-    seedInstances(store, { count: options.seed, serviceUrl: url });
-  }
+  if (options.seed) seed(options.seed);
 
   return {
     url,
@@ -111,7 +119,7 @@ export async function startStandin(
     setFaults: f => faults.set(f),
     close: () =>
       new Promise<void>(resolve => {
-        runtime?.close();
+        runtime.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

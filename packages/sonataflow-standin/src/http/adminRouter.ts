@@ -11,6 +11,8 @@ export function createAdminRouter(options: {
   faults: FaultSwitches;
   stats: RequestStats;
   store: DataIndexStore;
+  /** Bulk-creates historic instances; returns how many. */
+  seed: (count: number, seed?: number) => number;
 }) {
   const { faults, stats, store } = options;
   const router = express.Router();
@@ -38,6 +40,24 @@ export function createAdminRouter(options: {
     faults.reset();
     if (req.body?.instances === true) store.clearInstances();
     res.json({ ok: true, instances: store.instanceCount() });
+  });
+
+  /** `{ "count": 100000, "seed": 42 }`: adds deterministic historic instances. */
+  router.post('/__standin/seed', (req, res) => {
+    const count = Number(req.body?.count);
+    if (!Number.isInteger(count) || count < 1 || count > 2_000_000) {
+      res
+        .status(400)
+        .json({ message: 'count must be an integer between 1 and 2000000' });
+      return;
+    }
+    const t = process.hrtime.bigint();
+    const created = options.seed(
+      count,
+      req.body?.seed === undefined ? undefined : Number(req.body.seed),
+    );
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    res.json({ created, ms: Math.round(ms), instances: store.instanceCount() });
   });
 
   router.get('/__standin/health', (_req, res) => {

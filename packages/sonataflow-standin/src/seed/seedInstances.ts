@@ -30,11 +30,17 @@ function prng(seed: number) {
 }
 
 function uuidFrom(next: () => number) {
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join(
-      '',
-    );
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+  const word = () =>
+    Math.floor(next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
+  const a = word();
+  const b = word();
+  const c = word();
+  const d = word();
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-a${c.slice(1, 4)}-${c.slice(
+    4,
+  )}${d}`;
 }
 
 const FALLBACK_DEFINITIONS: ProcessDefinitionRecord[] = [
@@ -87,7 +93,8 @@ export function seedInstances(
   store: DataIndexStore,
   options: SeedOptions,
 ): number {
-  const next = prng(options.seed ?? 42);
+  // Default seed depends on what is already stored, so a second seeding adds rather than overwrites.
+  const next = prng(options.seed ?? 42 + store.instanceCount());
   const today = new Date();
   const anchor =
     options.anchor ??

@@ -129,11 +129,12 @@ export class Execution {
     const job = this.scheduleJob(ms, nodeInstance);
     this.notifyPause();
     return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
       const onAbort = () => {
         clearTimeout(timer);
         reject(new RunCancelled('run cancelled'));
       };
-      const timer = setTimeout(() => {
+      timer = setTimeout(() => {
         this.signal.removeEventListener('abort', onAbort);
         job.status = 'EXECUTED';
         job.executionCounter = 1;

@@ -67,6 +67,10 @@ function fail(exec: Execution, stateName: string, e: unknown) {
   exec.notifySettled();
 }
 
+function findState(exec: Execution, name: string) {
+  return exec.workflow.definition.states.find(s => s.name === name);
+}
+
 /**
  * Runs states from `stateName` until the workflow ends, waits, fails or is
  * cancelled. Errors go to the state's `onErrors` first; unhandled ones put
@@ -83,7 +87,7 @@ export async function runFrom(
   let current = data;
   let firstIsRetrigger = retrigger;
   for (;;) {
-    const state = exec.workflow.definition.states.find(s => s.name === name);
+    const state = findState(exec, name);
     if (!state) {
       fail(exec, name, new Error(`state '${name}' does not exist`));
       return;

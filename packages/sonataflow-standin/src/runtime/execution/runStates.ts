@@ -50,12 +50,8 @@ async function runActionList(
   retrigger: boolean,
   offset = 0,
 ) {
-  const actions =
-    state.type === 'callback'
-      ? state.action
-        ? [state.action]
-        : []
-      : state.actions ?? [];
+  let actions = state.actions ?? [];
+  if (state.type === 'callback') actions = state.action ? [state.action] : [];
   let current = data;
   for (let i = 0; i < actions.length; i++) {
     current = (
@@ -128,11 +124,9 @@ async function runForeach(
       `foreach state '${state.name}' has no inputCollection`,
     );
   const collection = await exec.evaluator.evaluate(state.inputCollection, data);
-  const items = Array.isArray(collection)
-    ? collection
-    : collection === null
-    ? []
-    : [collection];
+  let items: unknown[] = [];
+  if (Array.isArray(collection)) items = collection;
+  else if (collection !== null) items = [collection];
   const param = state.iterationParam ?? 'item';
   const outputs: unknown[] = [];
   for (const item of items) {
