@@ -1,21 +1,14 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import { OrchestratorApi } from './OrchestratorApi';
 import {
-  BulkActionResultDTO,
+  createOrchestratorClient,
   ExecuteWorkflowRequestDTO,
-  ExecuteWorkflowResponseDTO,
-  InputSchemaResponseDTO,
+  OrchestratorClient as TypedOrchestratorClient,
   PaginationInfoDTO,
   ProcessInstanceDTO,
-  ProcessInstanceListResultDTO,
   SearchRequest,
-  WorkflowAvailabilityResponseDTO,
   WorkflowOverviewDTO,
-  WorkflowOverviewListResultDTO,
-  WorkflowRunStatsDTO,
-  WorkflowRunStatusDTO,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { OrchestratorApi } from './OrchestratorApi';
 
 /** @public */
 export interface OrchestratorClientOptions {
@@ -23,15 +16,13 @@ export interface OrchestratorClientOptions {
   fetchApi: FetchApi;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
-
-const e = encodeURIComponent;
-
 /**
- * Talks to the backend plugin `orchestrator` over `fetchApi` (which adds the
- * user's Backstage token). Every non-2xx answer becomes a `ResponseError`, so
- * components can read `error.response.status` (503 = Data Index down) and
- * `error.body` (field paths of a 400).
+ * The UI's client of the backend plugin `orchestrator`. Paths, methods and
+ * body types come from the typed client generated from the OpenAPI document
+ * in orchestrator-common, so this class only adapts names. Requests go
+ * through `fetchApi` (the user's Backstage token); a non-2xx answer rejects
+ * with `ResponseError`, whose status tells a Data Index outage (503) and
+ * whose body carries the field paths of a 400.
  * @public
  */
 export class OrchestratorClient implements OrchestratorApi {
@@ -39,137 +30,95 @@ export class OrchestratorClient implements OrchestratorApi {
     return new OrchestratorClient(options);
   }
 
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: TypedOrchestratorClient;
 
   private constructor(options: OrchestratorClientOptions) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = createOrchestratorClient({
+      baseUrl: () => options.discoveryApi.getBaseUrl('orchestrator'),
+      fetch: (input, init) => options.fetchApi.fetch(input, init),
+    });
   }
 
   getWorkflowsOverview(request: SearchRequest = {}) {
-    return this.json<WorkflowOverviewListResultDTO>(
-      'POST',
-      '/v2/workflows/overview',
-      request,
-    );
+    return this.client.getWorkflowsOverview({ body: request });
   }
 
   getWorkflowsOverviewForEntity(options: {
     targetEntity: string;
     annotationWorkflowIds: string[];
   }) {
-    return this.json<WorkflowOverviewListResultDTO>(
-      'POST',
-      '/v2/workflows/overview/entity',
-      options,
-    );
+    return this.client.getWorkflowsOverviewForEntity({ body: options });
   }
 
-  getWorkflowOverview(workflowId: string) {
-    return this.json<WorkflowOverviewDTO>(
-      'GET',
-      `/v2/workflows/${e(workflowId)}/overview`,
-    );
+  getWorkflowOverview(workflowId: string): Promise<WorkflowOverviewDTO> {
+    return this.client.getWorkflowOverviewById({ path: { workflowId } });
   }
 
   async getWorkflowSource(workflowId: string): Promise<string> {
-    const response = await this.request(
-      'GET',
-      `/v2/workflows/${e(workflowId)}/source`,
+    return String(
+      await this.client.getWorkflowSourceById({ path: { workflowId } }),
     );
-    return response.text();
   }
 
   getWorkflowInputSchema(
     workflowId: string,
     options?: { instanceId?: string },
   ) {
-    const query = options?.instanceId
-      ? `?instanceId=${e(options.instanceId)}`
-      : '';
-    return this.json<InputSchemaResponseDTO>(
-      'GET',
-      `/v2/workflows/${e(workflowId)}/inputSchema${query}`,
-    );
+    return this.client.getWorkflowInputSchemaById({
+      path: { workflowId },
+      query: options?.instanceId
+        ? { instanceId: options.instanceId }
+        : undefined,
+    });
   }
 
   getWorkflowAvailability(workflowId: string) {
-    return this.json<WorkflowAvailabilityResponseDTO>(
-      'GET',
-      `/v2/workflows/${e(workflowId)}/availability`,
-    );
+    return this.client.getWorkflowAvailability({ path: { workflowId } });
   }
 
   getWorkflowRunStats(workflowId: string) {
-    return this.json<WorkflowRunStatsDTO>(
-      'GET',
-      `/v2/workflows/${e(workflowId)}/stats`,
-    );
+    return this.client.getWorkflowRunStats({ path: { workflowId } });
   }
 
   getInstances(request: SearchRequest = {}) {
-    return this.json<ProcessInstanceListResultDTO>(
-      'POST',
-      '/v2/workflows/instances',
-      request,
-    );
+    return this.client.getInstances({ body: request });
   }
 
   getWorkflowInstances(workflowId: string, request: SearchRequest = {}) {
-    return this.json<ProcessInstanceListResultDTO>(
-      'POST',
-      `/v2/workflows/${e(workflowId)}/instances`,
-      request,
-    );
+    return this.client.getWorkflowInstances({
+      path: { workflowId },
+      body: request,
+    });
   }
 
   getInstancesForEntity(options: {
     targetEntity: string;
     paginationInfo?: PaginationInfoDTO;
   }) {
-    return this.json<ProcessInstanceListResultDTO>(
-      'POST',
-      '/v2/workflows/instances/entity',
-      options,
-    );
+    return this.client.getInstancesForEntity({ body: options });
   }
 
-  getInstance(instanceId: string) {
-    return this.json<ProcessInstanceDTO>(
-      'GET',
-      `/v2/workflows/instances/${e(instanceId)}`,
-    );
+  getInstance(instanceId: string): Promise<ProcessInstanceDTO> {
+    return this.client.getInstanceById({ path: { instanceId } });
   }
 
   getWorkflowStatuses() {
-    return this.json<WorkflowRunStatusDTO[]>(
-      'GET',
-      '/v2/workflows/instances/statuses',
-    );
+    return this.client.getWorkflowStatuses();
   }
 
   executeWorkflow(workflowId: string, request: ExecuteWorkflowRequestDTO) {
-    return this.json<ExecuteWorkflowResponseDTO>(
-      'POST',
-      `/v2/workflows/${e(workflowId)}/execute`,
-      request,
-    );
+    return this.client.executeWorkflow({ path: { workflowId }, body: request });
   }
 
   async retriggerInstance(workflowId: string, instanceId: string) {
-    await this.request(
-      'POST',
-      `/v2/workflows/${e(workflowId)}/${e(instanceId)}/retrigger`,
-      {},
-    );
+    await this.client.retriggerInstance({
+      path: { workflowId, instanceId },
+      body: {},
+    });
   }
 
   async abortInstance(instanceId: string) {
-    await this.request(
-      'DELETE',
-      `/v2/workflows/instances/${e(instanceId)}/abort`,
-    );
+    await this.client.abortWorkflow({ path: { instanceId } });
   }
 
   rerunInstance(
@@ -180,49 +129,17 @@ export class OrchestratorClient implements OrchestratorApi {
       targetEntity?: string;
     } = {},
   ) {
-    return this.json<ExecuteWorkflowResponseDTO>(
-      'POST',
-      `/v2/workflows/${e(workflowId)}/instances/${e(instanceId)}/rerun`,
-      request,
-    );
+    return this.client.rerunInstance({
+      path: { workflowId, instanceId },
+      body: request,
+    });
   }
 
   abortInstances(instanceIds: string[]) {
-    return this.json<BulkActionResultDTO>(
-      'POST',
-      '/v2/workflows/instances/abort',
-      { instanceIds },
-    );
+    return this.client.abortInstances({ body: { instanceIds } });
   }
 
   retriggerInstances(instanceIds: string[]) {
-    return this.json<BulkActionResultDTO>(
-      'POST',
-      '/v2/workflows/instances/retrigger',
-      { instanceIds },
-    );
-  }
-
-  private async json<T>(method: Method, path: string, body?: unknown) {
-    const response = await this.request(method, path, body);
-    return (await response.json()) as T;
-  }
-
-  private async request(
-    method: Method,
-    path: string,
-    body?: unknown,
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('orchestrator');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
+    return this.client.retriggerInstances({ body: { instanceIds } });
   }
 }
