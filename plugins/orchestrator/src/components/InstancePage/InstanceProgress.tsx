@@ -13,6 +13,10 @@ import {
   ProcessInstanceDTO,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { formatDateTime, formatDuration } from '../shared/formatTime';
+import {
+  DiagramNodeStatus,
+  WorkflowDiagram,
+} from '../WorkflowDiagram/WorkflowDiagram';
 
 const useStyles = makeStyles(theme => ({
   failed: {
@@ -54,11 +58,33 @@ export function progressSteps(instance: ProcessInstanceDTO) {
     });
 }
 
-/** Live progress by node; the failing node is marked and carries the error message. */
+/**
+ * Status by state name for the diagram. SonataFlow names a state's nodes
+ * after the state, so a node name that matches a state colours it.
+ */
+export function diagramStatus(
+  steps: ReturnType<typeof progressSteps>,
+): Record<string, DiagramNodeStatus> {
+  const status: Record<string, DiagramNodeStatus> = {};
+  const rank = { done: 0, running: 1, failed: 2 };
+  for (const { node, status: s } of steps) {
+    const name = node.name!;
+    if (!status[name] || rank[s] > rank[status[name]]) status[name] = s;
+  }
+  return status;
+}
+
+/**
+ * Live progress by node; the failing node is marked and carries the error
+ * message. With the workflow's definition, the same progress is drawn on
+ * its diagram.
+ */
 export const InstanceProgress = ({
   instance,
+  definition,
 }: {
   instance: ProcessInstanceDTO;
+  definition?: Record<string, unknown>;
 }) => {
   const classes = useStyles();
   const steps = progressSteps(instance);
@@ -109,6 +135,12 @@ export const InstanceProgress = ({
             </ListItem>
           ))}
         </List>
+      )}
+      {definition && (
+        <WorkflowDiagram
+          definition={definition}
+          nodeStatus={diagramStatus(steps)}
+        />
       )}
     </InfoCard>
   );

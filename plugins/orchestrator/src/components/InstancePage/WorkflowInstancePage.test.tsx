@@ -105,6 +105,62 @@ describe('WorkflowInstancePage', () => {
     );
   });
 
+  it('draws the progress on the workflow diagram when the definition is available', async () => {
+    const api = apiFor({
+      ...detailedFailedRun,
+      nodes: [
+        {
+          id: 'a',
+          name: 'ChooseOnLanguage',
+          type: 'Split',
+          enter: '2024-11-21T20:00:00.000Z',
+          exit: '2024-11-21T20:00:00.100Z',
+        },
+        {
+          id: 'b',
+          name: 'ChooseOnLanguage',
+          type: 'ActionNode',
+          enter: '2024-11-21T20:00:00.050Z',
+          exit: '2024-11-21T20:00:00.100Z',
+        },
+        {
+          id: 'c',
+          name: 'GreetInSpanish',
+          type: 'ActionNode',
+          enter: '2024-11-21T20:00:01.000Z',
+          definitionId: 'GreetInSpanish',
+        },
+      ],
+    });
+    api.getWorkflowSource.mockResolvedValue(
+      [
+        'id: greeting',
+        'start: ChooseOnLanguage',
+        'states:',
+        '  - name: ChooseOnLanguage',
+        '    type: switch',
+        '    dataConditions: [{ condition: .es, transition: GreetInSpanish }]',
+        '    defaultCondition: { transition: GreetPerson }',
+        '  - name: GreetInSpanish',
+        '    type: inject',
+        '    transition: GreetPerson',
+        '  - name: GreetPerson',
+        '    type: operation',
+        '    end: true',
+      ].join('\n'),
+    );
+    await renderOrchestratorAt('/instances/run-2', { api });
+    const diagram = await screen.findByTestId('workflow-diagram');
+    const status = (name: string) =>
+      diagram
+        .querySelector(`[data-node="${name}"]`)
+        ?.getAttribute('data-status');
+    expect(status('ChooseOnLanguage')).toBe('done');
+    expect(status('GreetInSpanish')).toBe('failed');
+    expect(status('GreetPerson')).toBe('none');
+    expect(api.getWorkflowSource).toHaveBeenCalledTimes(1);
+  });
+
   it('hides variables from non-admins', async () => {
     const api = apiFor(detailedFailedRun);
     await renderOrchestratorAt('/instances/run-2', {

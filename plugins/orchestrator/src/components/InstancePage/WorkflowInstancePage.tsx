@@ -1,6 +1,11 @@
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
+import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
+import { useApi } from '@backstage/core-plugin-api';
+import { parseWorkflowDefinition } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { useRefreshable } from '../../hooks/useRefreshable';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { useWorkflowInstance } from '../../hooks/useWorkflowInstance';
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
@@ -13,6 +18,26 @@ import { InstanceProgress } from './InstanceProgress';
 import { InstanceResultCard } from './InstanceResultCard';
 import { JsonCard } from './JsonCard';
 
+/**
+ * The parsed definition for the progress diagram: loaded once per workflow,
+ * not on every live refresh; without it the page still shows the node list.
+ */
+function useWorkflowDefinition(workflowId: string | undefined) {
+  const api = useApi(orchestratorApiRef);
+  const { value: source } = useRefreshable(
+    async () => (workflowId ? api.getWorkflowSource(workflowId) : undefined),
+    [api, workflowId],
+  );
+  return useMemo(() => {
+    if (!source) return undefined;
+    try {
+      return parseWorkflowDefinition(source).definition;
+    } catch {
+      return undefined;
+    }
+  }, [source]);
+}
+
 /** One run: status, facts, live progress, result, inputs, variables (admins) and actions. */
 export const WorkflowInstancePage = () => {
   const { instanceId = '' } = useParams();
@@ -22,6 +47,8 @@ export const WorkflowInstancePage = () => {
     useWorkflowInstance(instanceId, {
       starting: params.get('starting') === 'true',
     });
+
+  const definition = useWorkflowDefinition(instance?.processId);
 
   const title = instance?.processName || instance?.processId || 'Workflow run';
   let body;
@@ -57,7 +84,7 @@ export const WorkflowInstancePage = () => {
           <InstanceDetailsCard instance={instance} />
         </Grid>
         <Grid item xs={12} md={5}>
-          <InstanceProgress instance={instance} />
+          <InstanceProgress instance={instance} definition={definition} />
         </Grid>
         <Grid item xs={12}>
           <InstanceResultCard instance={instance} />
