@@ -3,25 +3,21 @@
  *
  * Licensed under the Apache License, Version 2.0.
  */
+
+// Shared keys (dataIndexService.url/timeoutMs, workflowService.timeoutMs,
+// instanceWatcher.intervalSeconds, availability.cacheSeconds, contentLengthLimit)
+// are declared by orchestrator-common; these are the backend's own.
 export interface Config {
-  orchestrator: {
-    dataIndexService: {
-      /** Base URL of the SonataFlow Data Index; GraphQL is served at `<url>/graphql`. Required. */
-      url: string;
-      /** Timeout of one Data Index request in milliseconds. Default 10000. */
-      timeoutMs?: number;
+  orchestrator?: {
+    dataIndexService?: {
       /** Extra attempts of a read when the Data Index is unreachable (never for mutations). Default 1. */
       readRetries?: number;
     };
     workflowService?: {
-      /** Timeout of a call to a workflow's service (abort, retrigger, input schema) in milliseconds. Default 10000. */
-      timeoutMs?: number;
       /** Timeout of a start in milliseconds; a start is never retried. Default 30000. */
       startTimeoutMs?: number;
     };
     availability?: {
-      /** How long a successful availability probe is trusted, in seconds. Default 30. */
-      cacheSeconds?: number;
       /** Timeout of one availability probe in milliseconds. Default 3000. */
       probeTimeoutMs?: number;
       /** Upper bound of the backoff between probes of a failing service, in seconds. Default 300. */
@@ -36,8 +32,6 @@ export interface Config {
     instanceWatcher?: {
       /** Publish signals and notifications for changed runs. Default true. */
       enabled?: boolean;
-      /** Seconds between two Data Index polls of changed runs. Default 5. */
-      intervalSeconds?: number;
       /** Most changed runs read per tick. Default 500. */
       batchSize?: number;
     };
@@ -45,7 +39,5 @@ export interface Config {
       /** Completed runs averaged for `averageTimeToComplete`. Default 50. */
       durationSampleSize?: number;
     };
-    /** Largest accepted JSON request body (e.g. `1mb`). Default `1mb`. */
-    contentLengthLimit?: string;
   };
 }

@@ -37,7 +37,7 @@ export function readOrchestratorConfig(
       startTimeoutMs: n('workflowService.startTimeoutMs', 30_000),
     },
     availability: {
-      cacheSeconds: n('availability.cacheSeconds', 30),
+      cacheSeconds: n('availability.cacheSeconds', 60),
       probeTimeoutMs: n('availability.probeTimeoutMs', 3_000),
       maxBackoffSeconds: n('availability.maxBackoffSeconds', 300),
       listWaitMs: n('availability.listWaitMs', 1_000),
@@ -49,6 +49,6 @@ export function readOrchestratorConfig(
       batchSize: n('instanceWatcher.batchSize', 500),
     },
     durationSampleSize: n('stats.durationSampleSize', 50),
-    contentLengthLimit: c.getOptionalString('contentLengthLimit') ?? '1mb',
+    contentLengthLimit: c.getOptionalString('contentLengthLimit') ?? '100kb',
   };
 }

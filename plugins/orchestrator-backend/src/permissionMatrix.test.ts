@@ -41,12 +41,10 @@ const matrix: Row[] = [
   {
     endpoint: 'POST overview/entity',
     call: h =>
-      h.request
-        .post(`${API}/v2/workflows/overview/entity`)
-        .send({
-          targetEntity: 'component:default/svc',
-          annotationWorkflowIds: ['greeting'],
-        }),
+      h.request.post(`${API}/v2/workflows/overview/entity`).send({
+        targetEntity: 'component:default/svc',
+        annotationWorkflowIds: ['greeting'],
+      }),
     ...same([200, 200, 200, 200]),
   },
   {

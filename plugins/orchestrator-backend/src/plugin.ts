@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { readOrchestratorConfig } from './config';
+import { openDatabase } from './database/migrations';
 import { DefaultDataIndexClient } from './dataIndex/DataIndexClient';
 import { orchestratorPermissionSet } from './permissions/permissionSet';
 import { registerPermissions } from './permissions/register';
@@ -17,6 +20,8 @@ import { DefaultInputValidator } from './services/InputValidator';
 import { DefaultInstanceAccess } from './services/InstanceAccess';
 import { DefaultInstanceService } from './services/InstanceService';
 import { DefaultWorkflowService } from './services/WorkflowService';
+import { DefaultInstanceWatcher } from './watcher/InstanceWatcher';
+import { DatabaseWatcherCursorStore } from './watcher/WatcherCursorStore';
 
 /**
  * The Orchestrator backend plugin (plugin id `orchestrator`). This file only
@@ -35,6 +40,9 @@ export const orchestratorPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const config = readOrchestratorConfig(deps.config);
@@ -49,9 +57,8 @@ export const orchestratorPlugin = createBackendPlugin({
           ...config.workflowService,
           probeTimeoutMs: config.availability.probeTimeoutMs,
         });
-        const runStore = await DatabaseRunStore.create({
-          database: deps.database,
-        });
+        const knex = await openDatabase(deps.database);
+        const runStore = DatabaseRunStore.create({ knex });
         const authorizer = DefaultWorkflowAuthorizer.create({
           permissions: deps.permissions,
           permissionSet,
@@ -105,6 +112,35 @@ export const orchestratorPlugin = createBackendPlugin({
           { contentLengthLimit: config.contentLengthLimit },
         );
         deps.httpRouter.use(router);
+
+        if (config.instanceWatcher.enabled) {
+          const watcher = DefaultInstanceWatcher.create({
+            dataIndex,
+            runStore,
+            cursorStore: DatabaseWatcherCursorStore.create({ knex }),
+            definitions,
+            signals: deps.signals,
+            notifications: deps.notifications,
+            logger: deps.logger,
+            batchSize: config.instanceWatcher.batchSize,
+            initialLookbackMs: config.instanceWatcher.intervalSeconds * 1000,
+          });
+          // Global scope: one replica runs it at a time (the scheduler's database lock decides).
+          await deps.scheduler.scheduleTask({
+            id: 'orchestrator-instance-watcher',
+            scope: 'global',
+            frequency: { seconds: config.instanceWatcher.intervalSeconds },
+            timeout: {
+              seconds: Math.max(
+                60,
+                config.instanceWatcher.intervalSeconds * 10,
+              ),
+            },
+            fn: async () => {
+              await watcher.tick();
+            },
+          });
+        }
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -8,7 +8,12 @@ import {
   AuthorizeResult,
   Permission,
 } from '@backstage/plugin-permission-common';
-import type { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   RunningStandin,
   startStandin,
@@ -45,6 +50,10 @@ export interface Harness {
   msw: SetupServer;
   /** Data Index requests seen since the last reset (query text and variables). */
   graphql: { query: string; variables: Record<string, any> }[];
+  /** What the plugin published and sent. */
+  signals: jest.Mock;
+  notifications: jest.Mock;
+  scheduler: { scheduleTask: jest.Mock };
   setPolicy(policy: Policy): void;
   asUser(userRef?: string): { Authorization: string };
   close(): Promise<void>;
@@ -101,6 +110,10 @@ export async function startHarness(
     }
   });
 
+  const signals = jest.fn();
+  const notifications = jest.fn();
+  const scheduler = mockServices.scheduler.mock();
+
   const { server } = await startTestBackend({
     features: [
       orchestratorPlugin,
@@ -125,6 +138,17 @@ export async function startHarness(
           },
         },
       }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({ publish: signals }),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: notifications }),
+      }),
+      scheduler.factory,
       ...(options.extraFeatures ?? []),
     ],
   });
@@ -135,6 +159,9 @@ export async function startHarness(
     knex,
     msw,
     graphql,
+    signals,
+    notifications,
+    scheduler: scheduler as any,
     setPolicy: p => {
       policy = p;
     },

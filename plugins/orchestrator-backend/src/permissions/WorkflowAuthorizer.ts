@@ -15,8 +15,8 @@ import { WorkflowIdsQuery, orchestratorRules } from './rules';
 
 /** The permissions this plugin checks (defined in orchestrator-common). */
 export interface OrchestratorPermissionSet {
-  workflowRead: ResourcePermission<'orchestrator-workflow'>;
-  workflowUse: ResourcePermission<'orchestrator-workflow'>;
+  workflowRead: ResourcePermission;
+  workflowUse: ResourcePermission;
   workflowAdminView: BasicPermission;
   instanceAdminView: BasicPermission;
 }

@@ -2,6 +2,10 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
+import {
+  IS_ALLOWED_WORKFLOW_ID,
+  RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { z } from 'zod';
 
 /** The workflow as the permission framework sees it: its id is all the rule needs. */
@@ -15,20 +19,17 @@ export interface WorkflowIdsQuery {
   values: string[];
 }
 
-export const RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW =
-  'orchestrator-workflow' as const;
-
 export const orchestratorWorkflowResourceRef = createPermissionResourceRef<
   WorkflowResource,
   WorkflowIdsQuery
 >().with({
   pluginId: 'orchestrator',
-  resourceType: RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW,
+  resourceType: RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW as 'orchestrator-workflow',
 });
 
 /** Conditional rule used by RBAC policies: the workflow id is one of `workflowIds`. */
 export const isAllowedWorkflowIdRule = createPermissionRule({
-  name: 'IS_ALLOWED_WORKFLOW_ID',
+  name: IS_ALLOWED_WORKFLOW_ID,
   description: 'Allow the listed workflow ids',
   resourceRef: orchestratorWorkflowResourceRef,
   paramsSchema: z.object({

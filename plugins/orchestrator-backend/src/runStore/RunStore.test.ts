@@ -1,4 +1,5 @@
 import { createTestDatabases } from '../__testUtils__/databases';
+import { migrateKnex } from '../database/migrations';
 import { DatabaseRunStore } from './RunStore';
 
 jest.setTimeout(60_000);
@@ -10,7 +11,8 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function store() {
       const knex = await databases.init(databaseId);
-      return DatabaseRunStore.fromKnex(knex);
+      await migrateKnex(knex);
+      return DatabaseRunStore.create({ knex });
     }
 
     it('records a run and reads it back with its inputs and rerun link', async () => {

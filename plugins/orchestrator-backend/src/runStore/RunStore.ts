@@ -1,7 +1,3 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
 
@@ -65,30 +61,9 @@ function toRecord(row: Row): RunRecord {
 
 /** RunStore on the plugin's database (SQLite locally, PostgreSQL in production). */
 export class DatabaseRunStore implements RunStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseRunStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await DatabaseRunStore.migrate(knex);
-    }
-    return new DatabaseRunStore(knex);
-  }
-
-  /** Exposed for tests that hand in a bare Knex (TestDatabases). */
-  static async fromKnex(knex: Knex): Promise<DatabaseRunStore> {
-    await DatabaseRunStore.migrate(knex);
-    return new DatabaseRunStore(knex);
-  }
-
-  private static async migrate(knex: Knex) {
-    await knex.migrate.latest({
-      directory: resolvePackagePath(
-        '@orchestrator-suite/backstage-plugin-orchestrator-backend',
-        'migrations',
-      ),
-    });
+  /** Expects a migrated client (see database/migrations.ts). */
+  static create(options: { knex: Knex }): DatabaseRunStore {
+    return new DatabaseRunStore(options.knex);
   }
 
   private constructor(private readonly db: Knex) {}
