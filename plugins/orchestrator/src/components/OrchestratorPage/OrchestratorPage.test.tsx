@@ -41,17 +41,16 @@ describe('OrchestratorPage', () => {
       expect(greeting.getByText('75%')).toBeInTheDocument();
       expect(greeting.getByText('12s')).toBeInTheDocument();
       expect(greeting.getByText('Completed')).toBeInTheDocument();
-      expect(greeting.getByRole('button', { name: 'Run' })).toHaveAttribute(
-        'href',
-        '/orchestrator/workflows/greeting/execute',
+      await waitFor(() =>
+        expect(greeting.getByRole('button', { name: 'Run' })).toHaveAttribute(
+          'href',
+          '/orchestrator/workflows/greeting/execute',
+        ),
       );
       const broken = within(rows[1]);
       expect(broken.getByText('Unavailable')).toBeInTheDocument();
       expect(broken.getByText('connection refused')).toBeInTheDocument();
-      expect(broken.getByRole('button', { name: 'Run' })).toHaveAttribute(
-        'aria-disabled',
-        'true',
-      );
+      expect(broken.getByRole('button', { name: 'Run' })).toBeDisabled();
       expect(screen.getByText('1-20 of 42')).toBeInTheDocument();
       expect(api.getWorkflowsOverview).toHaveBeenCalledWith({
         paginationInfo: {
@@ -161,6 +160,23 @@ describe('OrchestratorPage', () => {
         ).toBeInTheDocument(),
       );
     });
+  });
+
+  it('switches to All runs and keeps the tab in the URL', async () => {
+    const api = mockOrchestratorApi({
+      getWorkflowsOverview: jest
+        .fn()
+        .mockResolvedValue(overviewList([greetingOverview])),
+      getInstances: jest.fn().mockResolvedValue(runList([completedRun])),
+    });
+    await renderWithApis(<OrchestratorPage />, { api });
+    await screen.findByText('Greeting workflow');
+    await userEvent.click(screen.getByRole('tab', { name: 'All runs' }));
+    expect(await screen.findByText('run-1')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'All runs' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 
   describe('All runs tab', () => {

@@ -46,21 +46,30 @@ export const RunWorkflowButton = ({
     }`;
   }
   const disabled = permission.loading || Boolean(reason);
+  const common = {
+    size: 'small' as const,
+    color: 'primary' as const,
+    variant,
+    startIcon: <PlayArrow />,
+    'data-testid': `run-workflow-${workflowId}`,
+    'aria-label': 'Run',
+  };
+  // a disabled link would still carry an href; render a real disabled button
   return (
     <DisabledReason reason={reason}>
-      <Button
-        size="small"
-        color="primary"
-        variant={variant}
-        startIcon={<PlayArrow />}
-        disabled={disabled}
-        component={RouterLink}
-        to={link(workflowId, { targetEntity })}
-        data-testid={`run-workflow-${workflowId}`}
-        aria-label="Run"
-      >
-        Run
-      </Button>
+      {disabled ? (
+        <Button {...common} disabled>
+          Run
+        </Button>
+      ) : (
+        <Button
+          {...common}
+          component={RouterLink}
+          to={link(workflowId, { targetEntity })}
+        >
+          Run
+        </Button>
+      )}
     </DisabledReason>
   );
 };
