@@ -53,11 +53,13 @@ describe('OrchestratorCatalogTab', () => {
 
     const rows = await screen.findAllByTestId('entity-workflow-row');
     expect(rows).toHaveLength(2);
-    expect(
-      within(rows[0]).getByRole('button', { name: 'Run' }),
-    ).toHaveAttribute(
-      'href',
-      '/orchestrator/workflows/greeting/execute?targetEntity=component%3Adefault%2Fmy-service',
+    await waitFor(() =>
+      expect(
+        within(rows[0]).getByRole('button', { name: 'Run' }),
+      ).toHaveAttribute(
+        'href',
+        '/orchestrator/workflows/greeting/execute?targetEntity=component%3Adefault%2Fmy-service',
+      ),
     );
     expect(screen.getByTestId('partial-warnings')).toHaveTextContent(
       'not deployed',
