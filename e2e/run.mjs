@@ -86,13 +86,14 @@ async function main() {
     if (busy) throw new Error(`${url} is already in use; stop \`yarn start\` before running the browser journeys`);
   }
   if (!argv.includes('--no-build') || !existsSync(path.join(root, 'packages/app/dist/index.html'))) {
-    console.log('e2e: building the app');
-    const build = spawnSync('yarn', ['workspace', 'app', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('app build failed');
+    console.log('e2e: building the app (log in e2e/artifacts/app-build.log)');
+    const build = spawnSync('bash', ['-c', `yarn workspace app build > "${artifacts}/app-build.log" 2>&1`], { cwd: root });
+    if (build.status !== 0) throw new Error('app build failed, see e2e/artifacts/app-build.log');
   }
   start('standin', ['start:standin']);
+  // `serve` runs the backend once, without the dev watcher that restarts it on file changes.
   start('backend', [
-    'workspace', 'backend', 'start',
+    'workspace', 'backend', 'serve',
     '--config', '../../app-config.yaml', '--config', '../../e2e/app-config.e2e.yaml',
   ]);
   await waitFor(`${standinUrl}/graphql`, 60_000);

@@ -1,4 +1,4 @@
-import { openAsGuest } from './helpers.mjs';
+import { openAsGuest } from '../lib/helpers.mjs';
 
 /** The Orchestrator page lists the sample workflows loaded into the stand-in. */
 export default async function ({ page, baseUrl, artifacts }) {

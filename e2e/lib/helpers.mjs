@@ -24,3 +24,32 @@ export async function apiAsGuest(baseUrl, method, apiPath, body) {
   if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
   return res.headers.get('content-type')?.includes('json') ? res.json() : res.text();
 }
+
+/** Waits until the run page's status chip says `label` (Running, Completed, Failed, Aborted…). */
+export async function waitForStatus(page, label, timeout = 60_000) {
+  await page
+    .getByTestId('instance-details')
+    .or(page.locator('body'))
+    .getByTestId('run-status')
+    .filter({ hasText: label })
+    .first()
+    .waitFor({ timeout });
+}
+
+/** Fills the run form's text field with the given label. */
+export async function fillField(page, label, value) {
+  await page.getByLabel(label, { exact: false }).first().fill(value);
+}
+
+/** Submits the run form and waits for the run page it navigates to; returns the run id. */
+export async function submitRun(page) {
+  await page.getByTestId('execute-submit').click();
+  await page.waitForURL(/\/orchestrator\/instances\/[^/?]+/);
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+}
+
+/** Clicks an action on the run page and accepts its confirmation dialog. */
+export async function confirmAction(page, action) {
+  await page.getByTestId(`action-${action}`).click();
+  await page.getByRole('button', { name: 'Confirm' }).click();
+}
