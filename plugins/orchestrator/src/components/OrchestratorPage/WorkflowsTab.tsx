@@ -43,6 +43,7 @@ function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
       id: 'name',
       title: 'Name',
       sortField: 'name',
+      wrap: true,
       render: w => (
         <>
           <Link to={workflowLink({ workflowId: w.workflowId })}>

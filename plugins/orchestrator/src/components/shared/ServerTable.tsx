@@ -16,6 +16,8 @@ export interface ServerTableColumn<T> {
   render: (row: T) => ReactNode;
   /** Field sent as `paginationInfo.orderBy` when the column is sortable. */
   sortField?: string;
+  /** Let long text (names with descriptions) wrap; other cells stay on one line. */
+  wrap?: boolean;
 }
 
 export interface ServerTableQuery {
@@ -83,79 +85,89 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
       {props.loading && (
         <LinearProgress data-testid={`${props.testId}-loading`} />
       )}
-      <Table size="small" aria-label={props.ariaLabel}>
-        <TableHead>
-          <TableRow>
-            {selection && (
-              <TableCell padding="checkbox">
-                <Checkbox
-                  checked={allSelected}
-                  onChange={toggleAll}
-                  inputProps={{ 'aria-label': 'Select all rows on this page' }}
-                />
-              </TableCell>
-            )}
-            {columns.map(col => (
-              <TableCell key={col.id}>
-                {col.sortField ? (
-                  <TableSortLabel
-                    active={query.orderBy === col.sortField}
-                    direction={
-                      query.orderBy === col.sortField &&
-                      query.orderDirection === 'DESC'
-                        ? 'desc'
-                        : 'asc'
-                    }
-                    onClick={() => sortBy(col.sortField!)}
-                  >
-                    {col.title}
-                  </TableSortLabel>
-                ) : (
-                  col.title
-                )}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.length === 0 && !props.loading && (
+      {/* Wide tables scroll inside their card instead of widening the page. */}
+      <div style={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label={props.ariaLabel}>
+          <TableHead>
             <TableRow>
-              <TableCell colSpan={columns.length + (selection ? 1 : 0)}>
-                <Typography
-                  variant="body2"
-                  color="textSecondary"
-                  data-testid={`${props.testId}-empty`}
-                >
-                  {props.emptyContent}
-                </Typography>
-              </TableCell>
+              {selection && (
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={allSelected}
+                    onChange={toggleAll}
+                    inputProps={{
+                      'aria-label': 'Select all rows on this page',
+                    }}
+                  />
+                </TableCell>
+              )}
+              {columns.map(col => (
+                <TableCell key={col.id} style={{ whiteSpace: 'nowrap' }}>
+                  {col.sortField ? (
+                    <TableSortLabel
+                      active={query.orderBy === col.sortField}
+                      direction={
+                        query.orderBy === col.sortField &&
+                        query.orderDirection === 'DESC'
+                          ? 'desc'
+                          : 'asc'
+                      }
+                      onClick={() => sortBy(col.sortField!)}
+                    >
+                      {col.title}
+                    </TableSortLabel>
+                  ) : (
+                    col.title
+                  )}
+                </TableCell>
+              ))}
             </TableRow>
-          )}
-          {rows.map(row => {
-            const id = rowKey(row);
-            return (
-              <TableRow
-                key={id}
-                data-testid={`${props.testId}-row`}
-                data-row-id={id}
-              >
-                {selection && (
-                  <TableCell padding="checkbox">
-                    <Checkbox
-                      checked={selection.selected.includes(id)}
-                      onChange={() => toggle(id)}
-                      inputProps={{ 'aria-label': `Select ${id}` }}
-                    />
-                  </TableCell>
-                )}
-                {columns.map(col => (
-                  <TableCell key={col.id}>{col.render(row)}</TableCell>
-                ))}
+          </TableHead>
+          <TableBody>
+            {rows.length === 0 && !props.loading && (
+              <TableRow>
+                <TableCell colSpan={columns.length + (selection ? 1 : 0)}>
+                  <Typography
+                    variant="body2"
+                    color="textSecondary"
+                    data-testid={`${props.testId}-empty`}
+                  >
+                    {props.emptyContent}
+                  </Typography>
+                </TableCell>
               </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+            )}
+            {rows.map(row => {
+              const id = rowKey(row);
+              return (
+                <TableRow
+                  key={id}
+                  data-testid={`${props.testId}-row`}
+                  data-row-id={id}
+                >
+                  {selection && (
+                    <TableCell padding="checkbox">
+                      <Checkbox
+                        checked={selection.selected.includes(id)}
+                        onChange={() => toggle(id)}
+                        inputProps={{ 'aria-label': `Select ${id}` }}
+                      />
+                    </TableCell>
+                  )}
+                  {columns.map(col => (
+                    <TableCell
+                      key={col.id}
+                      style={col.wrap ? undefined : { whiteSpace: 'nowrap' }}
+                    >
+                      {col.render(row)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
       <TablePagination
         component="div"
         count={totalCount}
