@@ -12,6 +12,12 @@ export interface Config {
     dataIndexService?: {
       /** Extra attempts of a read when the Data Index is unreachable (never for mutations). Default 1. */
       readRetries?: number;
+      /**
+       * Largest request body sent to the Data Index in bytes. The overview's figures for all
+       * listed workflows are one document (about 500 bytes a workflow) unless it would exceed
+       * this. Default 4000000 (Quarkus accepts 10 MB by default).
+       */
+      maxRequestBytes?: number;
     };
     workflowService?: {
       /** Timeout of a start in milliseconds; a start is never retried. Default 30000. */

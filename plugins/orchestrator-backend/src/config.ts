@@ -2,7 +2,12 @@ import type { Config } from '@backstage/config';
 
 /** The backend's settings, with every default applied (see config.d.ts). */
 export interface OrchestratorBackendConfig {
-  dataIndex: { url: string; timeoutMs: number; readRetries: number };
+  dataIndex: {
+    url: string;
+    timeoutMs: number;
+    readRetries: number;
+    maxRequestBytes: number;
+  };
   workflowService: { timeoutMs: number; startTimeoutMs: number };
   availability: {
     cacheSeconds: number;
@@ -31,6 +36,7 @@ export function readOrchestratorConfig(
       url: c.getString('dataIndexService.url'),
       timeoutMs: n('dataIndexService.timeoutMs', 10_000),
       readRetries: n('dataIndexService.readRetries', 1),
+      maxRequestBytes: n('dataIndexService.maxRequestBytes', 4_000_000),
     },
     workflowService: {
       timeoutMs: n('workflowService.timeoutMs', 10_000),

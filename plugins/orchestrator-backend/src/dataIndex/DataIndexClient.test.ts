@@ -191,8 +191,13 @@ describe('DefaultDataIndexClient', () => {
       expect(variables).toMatchObject({
         w0: 'a',
         w1: 'b',
-        since: '2025-01-01T00:00:00.000Z',
         sample: 20,
+        runs: {
+          and: [
+            { processId: { isNull: false } },
+            { start: { greaterThanEqual: '2025-01-01T00:00:00.000Z' } },
+          ],
+        },
       });
       return {
         data: {
@@ -237,5 +242,44 @@ describe('DefaultDataIndexClient', () => {
       completedSamples: [],
     });
     expect(sent[0].query).not.toContain('"a"');
+  });
+
+  it('splits the figures document only above the configured request size', async () => {
+    answer(({ variables }) => ({
+      data: Object.fromEntries(
+        Object.keys(variables)
+          .filter(k => /^w\d+$/.test(k))
+          .flatMap(k => [
+            [`${k}_last`, []],
+            [`${k}_runs`, 1],
+            [`${k}_ok`, 1],
+            [`${k}_err`, 0],
+            [`${k}_done`, []],
+          ]),
+      ),
+    }));
+    const ids = Array.from({ length: 25 }, (_, i) => `wf-${i}`);
+    const query = {
+      workflowIds: ids,
+      since: '2025-01-01T00:00:00.000Z',
+      sample: 5,
+      scope: {},
+    };
+    const one = await client().getRunFigures(query);
+    expect(sent).toHaveLength(1);
+    expect(one.data.size).toBe(25);
+    sent = [];
+    const small = DefaultDataIndexClient.create({
+      url: URL,
+      logger: mockServices.logger.mock(),
+      maxRequestBytes: 2_000 + 600 * 10,
+    });
+    const split = await small.getRunFigures(query);
+    expect(
+      sent.map(
+        s => Object.keys(s.variables).filter(k => /^w\d+$/.test(k)).length,
+      ),
+    ).toEqual([10, 10, 5]);
+    expect([...split.data.keys()]).toEqual(ids);
   });
 });

@@ -79,7 +79,12 @@ export interface DataIndexClientOptions {
   timeoutMs?: number;
   readRetries?: number;
   fetch?: typeof fetch;
+  /** Largest request body to send; the overview splits its document above it. Default 4 MB. */
+  maxRequestBytes?: number;
 }
+
+/** Upper bound of the overview document's bytes per workflow (text + id variable). */
+const BYTES_PER_WORKFLOW = 600;
 
 type ItemsAnswer<T> = { items?: (T | null)[] | null; total?: number | null };
 
@@ -95,12 +100,18 @@ export class DefaultDataIndexClient implements DataIndexClient {
       readRetries: options.readRetries ?? 1,
       fetch: options.fetch,
     });
-    return new DefaultDataIndexClient(transport, options.logger);
+    const maxBytes = options.maxRequestBytes ?? 4_000_000;
+    return new DefaultDataIndexClient(
+      transport,
+      options.logger,
+      Math.max(1, Math.floor((maxBytes - 2_000) / BYTES_PER_WORKFLOW)),
+    );
   }
 
   private constructor(
     private readonly transport: GraphQLTransport,
     private readonly logger: LoggerService,
+    private readonly workflowsPerDocument: number,
   ) {}
 
   get url(): string {
@@ -138,13 +149,23 @@ export class DefaultDataIndexClient implements DataIndexClient {
   ): Promise<WithWarnings<Map<string, WorkflowRunFigures>>> {
     const ids = query.workflowIds.map(assertWorkflowId);
     if (ids.length === 0) return { data: new Map(), warnings: [] };
-    const { data, warnings } = await this.transport.read<
-      Record<string, unknown>
-    >(
-      buildOverviewStatsDocument(ids.length),
-      buildOverviewStatsVariables({ ...query, workflowIds: ids }),
+    // One document for all of them; split only when it would exceed the body
+    // size the Data Index accepts (maxRequestBytes, about 500 bytes a workflow).
+    const answers = await Promise.all(
+      chunk(ids, this.workflowsPerDocument).map(async part => {
+        const { data, warnings } = await this.transport.read<
+          Record<string, unknown>
+        >(
+          buildOverviewStatsDocument(part.length),
+          buildOverviewStatsVariables({ ...query, workflowIds: part }),
+        );
+        return { figures: parseOverviewStats(part, data), warnings };
+      }),
     );
-    return { data: parseOverviewStats(ids, data), warnings };
+    return {
+      data: new Map(answers.flatMap(a => [...a.figures])),
+      warnings: answers.flatMap(a => a.warnings),
+    };
   }
 
   async listChangedInstances(
@@ -209,6 +230,13 @@ export class DefaultDataIndexClient implements DataIndexClient {
     );
     return { data: compact(data.items), warnings };
   }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    parts.push(items.slice(i, i + size));
+  return parts;
 }
 
 function compact<T>(items: (T | null)[] | null | undefined): T[] {

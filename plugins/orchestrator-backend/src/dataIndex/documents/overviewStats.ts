@@ -11,28 +11,40 @@ import type { WorkflowRunFigures } from '../types';
  * figures count only runs the caller may see.
  */
 export function buildOverviewStatsDocument(workflowCount: number): string {
+  // Compact on purpose: at 1000 workflows this is one request body, so the
+  // shared parts of every filter travel once, as variables, and each workflow
+  // adds only its id variable and five short aliased selections.
+  //   $all  = scope                      (last run, any time)
+  //   $runs = scope AND start >= since   (runs in the window)
+  //   $ok   = $runs AND state COMPLETED
+  //   $err  = $runs AND state ERROR
   const declarations = [
-    '$since: DateTime!',
-    '$sample: Int!',
-    '$scope: ProcessInstanceArgument!',
+    '$all:ProcessInstanceArgument!',
+    '$runs:ProcessInstanceArgument!',
+    '$ok:ProcessInstanceArgument!',
+    '$err:ProcessInstanceArgument!',
+    '$sample:Int!',
   ];
   const selections: string[] = [];
   for (let i = 0; i < workflowCount; i++) {
-    const id = `$w${i}`;
-    declarations.push(`${id}: String!`);
-    const mine = `{ processId: { equal: ${id} } }, $scope`;
-    const recent = `${mine}, { start: { greaterThanEqual: $since } }`;
+    declarations.push(`$w${i}:String!`);
+    const of = (shared: string) =>
+      `{and:[{processId:{equal:$w${i}}},${shared}]}`;
     selections.push(
-      `    w${i}_last: ProcessInstances(where: { and: [${mine}] }, orderBy: { start: DESC }, pagination: { limit: 1, offset: 0 }) { id state start }`,
-      `    w${i}_runs: CountProcessInstances(where: { and: [${recent}] })`,
-      `    w${i}_ok: CountProcessInstances(where: { and: [${recent}, { state: { equal: COMPLETED } }] })`,
-      `    w${i}_err: CountProcessInstances(where: { and: [${recent}, { state: { equal: ERROR } }] })`,
-      `    w${i}_done: ProcessInstances(where: { and: [${recent}, { state: { equal: COMPLETED } }] }, orderBy: { end: DESC }, pagination: { limit: $sample, offset: 0 }) { start end }`,
+      `w${i}_last:ProcessInstances(where:${of(
+        '$all',
+      )},orderBy:{start:DESC},pagination:{limit:1,offset:0}){id state start}`,
+      `w${i}_runs:CountProcessInstances(where:${of('$runs')})`,
+      `w${i}_ok:CountProcessInstances(where:${of('$ok')})`,
+      `w${i}_err:CountProcessInstances(where:${of('$err')})`,
+      `w${i}_done:ProcessInstances(where:${of(
+        '$ok',
+      )},orderBy:{end:DESC},pagination:{limit:$sample,offset:0}){start end}`,
     );
   }
   return `query OrchestratorOverviewStats(${declarations.join(
-    ', ',
-  )}) {\n${selections.join('\n')}\n}\n`;
+    ',',
+  )}){\n${selections.join('\n')}\n}\n`;
 }
 
 export function buildOverviewStatsVariables(options: {
@@ -41,10 +53,15 @@ export function buildOverviewStatsVariables(options: {
   sample: number;
   scope: Record<string, unknown>;
 }): Record<string, unknown> {
+  const runs = {
+    and: [options.scope, { start: { greaterThanEqual: options.since } }],
+  };
   const variables: Record<string, unknown> = {
-    since: options.since,
+    all: options.scope,
+    runs,
+    ok: { and: [runs, { state: { equal: 'COMPLETED' } }] },
+    err: { and: [runs, { state: { equal: 'ERROR' } }] },
     sample: options.sample,
-    scope: options.scope,
   };
   options.workflowIds.forEach((id, i) => {
     variables[`w${i}`] = id;
