@@ -1,0 +1,214 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  RunningStandin,
+  startStandin,
+} from '@orchestrator-suite/sonataflow-standin';
+import path from 'node:path';
+import { ANN, BOB } from './__testUtils__/harness';
+import {
+  PublishedSignal,
+  Replica,
+  SharedDatabase,
+  SignalsBrowser,
+  connectSignalsBrowser,
+  createSharedDatabase,
+  startReplica,
+} from './__testUtils__/replicas';
+
+/**
+ * DESIGN.md "Scale": two backend replicas over one PostgreSQL. A run started
+ * through one is seen through the other, and its signal reaches browsers
+ * connected to either, whichever replica's watcher published it.
+ */
+
+jest.setTimeout(60_000);
+
+const POSTGRES =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+if (!POSTGRES) {
+  // eslint-disable-next-line no-console
+  console.warn(
+    'skipped: no PostgreSQL (BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING unset)',
+  );
+}
+const describeIfPostgres: jest.Describe = POSTGRES ? describe : describe.skip;
+
+const API = '/api/orchestrator';
+const WATCHER_TASK = 'orchestrator-instance-watcher';
+const WORKFLOWS_DIR = path.resolve(__dirname, '../../../workflows');
+const as = (user: string) => ({
+  Authorization: mockCredentials.user.header(user),
+});
+
+describeIfPostgres(
+  'two orchestrator backend replicas over one PostgreSQL',
+  () => {
+    let db: SharedDatabase;
+    let standin: RunningStandin;
+    let a: Replica;
+    let b: Replica;
+    const browsers: SignalsBrowser[] = [];
+    const published: PublishedSignal[] = [];
+    const notifications = jest.fn();
+    let runId: string;
+
+    beforeAll(async () => {
+      db = await createSharedDatabase(POSTGRES!);
+      standin = await startStandin({ port: 0, workflowsDir: WORKFLOWS_DIR });
+      const replica = (name: string) =>
+        startReplica({
+          name,
+          databaseUrl: db.url,
+          dataIndexUrl: standin.url,
+          published,
+          notifications,
+        });
+      // One after the other, as a rollout starts pods; both migrate the same schemas.
+      a = await replica('A');
+      b = await replica('B');
+    });
+
+    afterAll(async () => {
+      browsers.forEach(browser => browser.close());
+      await Promise.allSettled([a?.stop(), b?.stop()]);
+      await standin?.close();
+      await db?.drop();
+    });
+
+    it('runs the instance watcher as one global task in the shared scheduler', async () => {
+      for (const replica of [a, b]) {
+        const res = await replica.request
+          .get(`${API}/.backstage/scheduler/v1/tasks`)
+          .set(as(ANN));
+        expect(res.status).toBe(200);
+        expect(res.body.tasks).toContainEqual(
+          expect.objectContaining({ taskId: WATCHER_TASK, scope: 'global' }),
+        );
+      }
+      // One row, shared: the lock both replicas compete for.
+      const rows = await db
+        .knex('orchestrator.backstage_backend_tasks__tasks')
+        .where({ id: WATCHER_TASK });
+      expect(rows).toHaveLength(1);
+    });
+
+    it('a run started through replica A is seen through replica B, with the ownership A recorded', async () => {
+      const started = await a.request
+        .post(`${API}/v2/workflows/greeting/execute`)
+        .set(as(ANN))
+        .send({
+          inputData: { name: 'Ada', language: 'Spanish' },
+          targetEntity: 'component:default/svc',
+        });
+      expect(started.status).toBe(200);
+      runId = started.body.id;
+      expect(runId).toEqual(expect.any(String));
+
+      // The Data Index has it at once; wait for the stand-in to finish the run.
+      let seen: any;
+      const deadline = Date.now() + 15_000;
+      do {
+        const res = await b.request
+          .get(`${API}/v2/workflows/instances/${encodeURIComponent(runId)}`)
+          .set(as(ANN));
+        expect(res.status).toBe(200);
+        seen = res.body;
+        if (seen.state === 'COMPLETED') break;
+        await new Promise(r => setTimeout(r, 100));
+      } while (Date.now() < deadline);
+
+      expect(seen).toMatchObject({
+        id: runId,
+        processId: 'greeting',
+        state: 'COMPLETED',
+        initiatorEntity: ANN,
+        targetEntity: 'component:default/svc',
+        // inputData comes only from the RunStore: B read the row A wrote.
+        inputData: { name: 'Ada', language: 'Spanish' },
+      });
+      const rows = await db
+        .knex('orchestrator.orchestrator_runs')
+        .where({ instance_id: runId });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        initiator: ANN,
+        workflow_id: 'greeting',
+      });
+
+      // Another non-admin user is refused through B as the ownership rule says.
+      const other = await b.request
+        .get(`${API}/v2/workflows/instances/${encodeURIComponent(runId)}`)
+        .set(as(BOB));
+      expect(other.status).toBe(403);
+
+      // B's lists apply the same ownership from the shared RunStore.
+      const list = (user: string) =>
+        b.request.post(`${API}/v2/workflows/instances`).set(as(user)).send({});
+      const annList = await list(ANN);
+      expect(annList.status).toBe(200);
+      expect(annList.body.items.map((i: any) => i.id)).toContain(runId);
+      const bobList = await list(BOB);
+      expect(bobList.status).toBe(200);
+      expect(bobList.body.items.map((i: any) => i.id)).not.toContain(runId);
+    });
+
+    it("delivers the run's instance-updated signal to browsers on both replicas, whichever replica published it", async () => {
+      expect(runId).toBeDefined();
+      const channel = `orchestrator:instance:${runId}`;
+      const onA = await connectSignalsBrowser(a.baseUrl);
+      const onB = await connectSignalsBrowser(b.baseUrl);
+      browsers.push(onA, onB);
+      onA.subscribe(channel);
+      onB.subscribe(channel);
+      // Give the signals backends a moment to process the subscribe messages.
+      await new Promise(r => setTimeout(r, 200));
+      expect(published.filter(p => p.channel === channel)).toEqual([]);
+
+      // Due now; whichever replica's scheduler claims it first runs the tick.
+      const triggered = await b.request
+        .post(`${API}/.backstage/scheduler/v1/tasks/${WATCHER_TASK}/trigger`)
+        .set(as(ANN));
+      expect(triggered.status).toBe(200);
+
+      const isCompleted = (m: { channel: string; message: any }) =>
+        m.channel === channel && m.message?.state === 'COMPLETED';
+      const [gotOnA, gotOnB] = await Promise.all([
+        onA.waitFor(isCompleted, 30_000),
+        onB.waitFor(isCompleted, 30_000),
+      ]);
+
+      // Exactly one replica published it (global task, cursor in the database) ...
+      const publications = published.filter(p => p.channel === channel);
+      expect(publications).toHaveLength(1);
+      const publisher = publications[0].replica;
+      expect(['A', 'B']).toContain(publisher);
+      const expected = {
+        type: 'instance-updated',
+        instanceId: runId,
+        workflowId: 'greeting',
+        state: 'COMPLETED',
+        lastUpdate: expect.any(String),
+      };
+      expect(publications[0].message).toEqual(expected);
+      // ... and the browser on the OTHER replica got it through the database-backed event bus.
+      const crossReplica = publisher === 'A' ? gotOnB : gotOnA;
+      expect(crossReplica).toEqual({
+        channel,
+        message: publications[0].message,
+      });
+      expect(gotOnA).toEqual(gotOnB);
+
+      // The initiator is notified once, by the replica that ran the tick.
+      const sent = notifications.mock.calls.filter(
+        ([, notification]) =>
+          notification?.payload?.link ===
+          `/orchestrator/instances/${encodeURIComponent(runId)}`,
+      );
+      expect(sent).toHaveLength(1);
+      expect(sent[0][0]).toBe(publisher);
+      expect(sent[0][1]).toMatchObject({
+        recipients: { type: 'entity', entityRef: ANN },
+      });
+    });
+  },
+);
