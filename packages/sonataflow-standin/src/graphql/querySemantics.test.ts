@@ -1,5 +1,6 @@
 import { startStandin, RunningStandin } from '../startStandin';
 import { ProcessInstanceRecord, ProcessInstanceState } from '../store/types';
+import { pinnedProcessIds } from './resolvers';
 
 const T0 = Date.parse('2025-01-01T00:00:00.000Z');
 const HOUR = 3600_000;
@@ -383,5 +384,22 @@ describe('Data Index query semantics', () => {
       });
       expect(bad.status).toBe(400);
     });
+  });
+});
+
+describe('pinnedProcessIds', () => {
+  it('finds the workflows a filter pins the scan to, at the top level or in an and', () => {
+    expect(pinnedProcessIds({ processId: { equal: 'greeting' } })).toEqual(['greeting']);
+    expect(pinnedProcessIds({ processId: { in: ['a', 'b'] } })).toEqual(['a', 'b']);
+    expect(
+      pinnedProcessIds({ and: [{ state: { equal: 'ERROR' } }, { processId: { equal: 'a' } }] }),
+    ).toEqual(['a']);
+  });
+
+  it('does not pin through or/not, where the workflow is not a condition of every row', () => {
+    expect(pinnedProcessIds({ or: [{ processId: { equal: 'a' } }] })).toBeUndefined();
+    expect(pinnedProcessIds({ not: { processId: { equal: 'a' } } })).toBeUndefined();
+    expect(pinnedProcessIds({ processId: { like: 'a*' } })).toBeUndefined();
+    expect(pinnedProcessIds(undefined)).toBeUndefined();
   });
 });

@@ -26,6 +26,29 @@ function countWhere<T>(rows: Iterable<T>, matches: (r: T) => boolean) {
   return n;
 }
 
+/**
+ * The process ids a filter pins the answer to (a top-level `processId` equal/in, or one
+ * inside a top-level `and`), so a query scans only those workflows' instances the way the
+ * real Data Index uses its index on process id. Undefined means "scan everything".
+ */
+export function pinnedProcessIds(
+  where: Record<string, unknown> | null | undefined,
+): string[] | undefined {
+  if (!where || typeof where !== 'object') return undefined;
+  const processId = where.processId as Record<string, unknown> | undefined;
+  if (typeof processId?.equal === 'string') return [processId.equal];
+  if (Array.isArray(processId?.in) && processId!.in.every(v => typeof v === 'string')) {
+    return processId!.in as string[];
+  }
+  if (Array.isArray(where.and)) {
+    for (const part of where.and) {
+      const pinned = pinnedProcessIds(part as Record<string, unknown>);
+      if (pinned) return pinned;
+    }
+  }
+  return undefined;
+}
+
 /** Filter/order errors become GraphQL errors with a readable message. */
 function guarded<T>(fn: () => T): T {
   try {
@@ -74,6 +97,10 @@ export function createResolvers(options: {
   const { store } = options;
   const instances = instanceSpec(store);
   const ops = () => options.operations?.();
+  const candidates = (where: Args['where']) => {
+    const pinned = pinnedProcessIds(where);
+    return pinned ? store.listInstancesOf(pinned) : store.listInstances();
+  };
 
   return {
     DateTime: DateTimeScalar,
@@ -91,7 +118,7 @@ export function createResolvers(options: {
       ProcessInstances: (_: unknown, args: Args) =>
         guarded(() =>
           selectPage(
-            store.listInstances(),
+            candidates(args.where),
             compileWhere(instances, args.where),
             compileOrderBy(instanceOrder, args.orderBy),
             args.pagination,
@@ -109,7 +136,7 @@ export function createResolvers(options: {
       CountProcessInstances: (_: unknown, args: Args) =>
         guarded(() =>
           countWhere(
-            store.listInstances(),
+            candidates(args.where),
             compileWhere(instances, args.where),
           ),
         ),

@@ -16,7 +16,9 @@ export function createAdminRouter(options: {
 }) {
   const { faults, stats, store } = options;
   const router = express.Router();
-  router.use(express.json());
+  // Scoped to the admin paths: a router-wide parser would read (and cap at 100 kB) every
+  // body that passes through, /graphql's large documents included.
+  router.use('/__standin', express.json());
 
   router.get('/__standin/faults', (_req, res) => {
     res.json(faults.get());

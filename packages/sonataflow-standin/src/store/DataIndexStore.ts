@@ -22,6 +22,8 @@ export interface DataIndexStore {
   putInstances(instances: ProcessInstanceRecord[]): void;
   getInstance(id: string): ProcessInstanceRecord | undefined;
   listInstances(): Iterable<ProcessInstanceRecord>;
+  /** Instances of the given workflows only: the index a real Data Index has on process id. */
+  listInstancesOf(processIds: string[]): Iterable<ProcessInstanceRecord>;
   instanceCount(): number;
   childrenOf(id: string): ProcessInstanceRecord[];
   putJob(job: JobRecord): void;
@@ -37,6 +39,10 @@ export class DefaultDataIndexStore implements DataIndexStore {
   private readonly definitions = new Map<string, ProcessDefinitionRecord>();
   private readonly instances = new Map<string, ProcessInstanceRecord>();
   private readonly children = new Map<string, Set<string>>();
+  private readonly byProcess = new Map<
+    string,
+    Map<string, ProcessInstanceRecord>
+  >();
   private readonly jobs = new Map<string, JobRecord>();
   private readonly listeners = new Set<InstanceChangeListener>();
 
@@ -73,6 +79,12 @@ export class DefaultDataIndexStore implements DataIndexStore {
 
   private index(instance: ProcessInstanceRecord) {
     this.instances.set(instance.id, instance);
+    let ofProcess = this.byProcess.get(instance.processId);
+    if (!ofProcess) {
+      ofProcess = new Map();
+      this.byProcess.set(instance.processId, ofProcess);
+    }
+    ofProcess.set(instance.id, instance);
     if (instance.parentProcessInstanceId) {
       let set = this.children.get(instance.parentProcessInstanceId);
       if (!set) {
@@ -89,6 +101,13 @@ export class DefaultDataIndexStore implements DataIndexStore {
 
   listInstances() {
     return this.instances.values();
+  }
+
+  *listInstancesOf(processIds: string[]) {
+    for (const id of new Set(processIds)) {
+      const ofProcess = this.byProcess.get(id);
+      if (ofProcess) yield* ofProcess.values();
+    }
   }
 
   instanceCount() {
@@ -124,6 +143,7 @@ export class DefaultDataIndexStore implements DataIndexStore {
 
   clearInstances() {
     this.instances.clear();
+    this.byProcess.clear();
     this.children.clear();
     this.jobs.clear();
   }
