@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { seedStandard } from './__testUtils__/fixtures';
+import { instance, seedStandard } from './__testUtils__/fixtures';
 import {
   ANN,
   BOB,
@@ -142,11 +142,35 @@ describe('orchestrator backend plugin, endpoint by endpoint', () => {
       '/v2/workflows/greeting/inputSchema?instanceId=ann-done',
     );
     expect(prefilled.body.data).toEqual({ language: 'Spanish' });
-    // a run of another workflow is not a valid prefill source
-    expect(
-      (await get('/v2/workflows/greeting/inputSchema?instanceId=secret-run'))
-        .status,
-    ).toBe(404);
+  });
+
+  it('GET /v2/workflows/{id}/inputSchema prefills from another workflow\'s run only what this schema accepts', async () => {
+    // An assessment's suggestion links here with its own run id: its fields that fit this form carry over.
+    h.standin.store.putInstance(
+      instance('ann-assessment', {
+        processId: 'secret-flow',
+        workflowdata: { language: 'Spanish', projectName: 'payments' },
+      }),
+    );
+    h.standin.store.putInstance(
+      instance('ann-assessment-java', {
+        processId: 'secret-flow',
+        workflowdata: { language: 'java' },
+      }),
+    );
+    const fitting = await get(
+      '/v2/workflows/greeting/inputSchema?instanceId=ann-assessment',
+    );
+    expect(fitting.status).toBe(200);
+    expect(fitting.body.data).toEqual({ language: 'Spanish' });
+    // 'java' is not one of this form's languages, so nothing is prefilled.
+    const unfitting = await get(
+      '/v2/workflows/greeting/inputSchema?instanceId=ann-assessment-java',
+    );
+    expect(unfitting.body.data).toEqual({});
+    // Whose runs may prefill is the permission matrix's business; restore the shared fixture.
+    h.standin.store.clearInstances();
+    seedStandard(h.standin);
   });
 
   it('GET pingWorkflowService and availability carry the reason when down', async () => {

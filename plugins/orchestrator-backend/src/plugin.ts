@@ -76,12 +76,14 @@ export const orchestratorPlugin = createBackendPlugin({
           runStore,
           authorizer,
         });
+        const validator = DefaultInputValidator.create({ logger: deps.logger });
 
         const router = createRouter(
           {
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             workflows: DefaultWorkflowService.create({
+              validator,
               dataIndex,
               definitions,
               runtime,
@@ -105,7 +107,7 @@ export const orchestratorPlugin = createBackendPlugin({
               runStore,
               authorizer,
               access,
-              validator: DefaultInputValidator.create({ logger: deps.logger }),
+              validator,
               logger: deps.logger,
             }),
           },

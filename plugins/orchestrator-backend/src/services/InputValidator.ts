@@ -16,6 +16,16 @@ export interface InputValidator {
     schema: JsonObject | undefined,
     inputs: JsonObject,
   ): void;
+  /**
+   * The fields of `data` this schema declares at its top level and accepts as they are:
+   * a prefill taken from another workflow's run (an assessment suggesting this one) must
+   * not put values into the form that the form would then reject.
+   */
+  fittingFields(
+    workflowId: string,
+    schema: JsonObject | undefined,
+    data: JsonObject,
+  ): JsonObject;
 }
 
 function pointerOf(error: ErrorObject): string {
@@ -66,6 +76,27 @@ export class DefaultInputValidator implements InputValidator {
     throw Object.assign(new InputError(`Invalid input: ${summary}`), {
       details,
     });
+  }
+
+  fittingFields(
+    workflowId: string,
+    schema: JsonObject | undefined,
+    data: JsonObject,
+  ): JsonObject {
+    const properties = schema?.properties;
+    if (!schema || !properties || typeof properties !== 'object') return {};
+    const entries = Object.entries(data).filter(([key]) => key in properties);
+    const declared: JsonObject = Object.fromEntries(entries);
+    // Missing required fields are the user's to fill: only what is present is checked.
+    const validate = this.validatorFor(`${workflowId}\u0000prefill`, {
+      ...schema,
+      required: [],
+    });
+    if (!validate || validate(declared)) return validate ? declared : {};
+    const rejected = new Set(
+      (validate.errors ?? []).map(e => e.instancePath.split('/')[1]),
+    );
+    return Object.fromEntries(entries.filter(([key]) => !rejected.has(key)));
   }
 
   private validatorFor(

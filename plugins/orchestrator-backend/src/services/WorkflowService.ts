@@ -23,6 +23,7 @@ import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
 import { scopeAllows, scopeWhere } from '../permissions/WorkflowAuthorizer';
 import type { WorkflowRuntimeClient } from '../runtime/WorkflowRuntimeClient';
 import type { AvailabilityService } from './AvailabilityService';
+import type { InputValidator } from './InputValidator';
 import type { Caller } from './Caller';
 import type { DefinitionCache } from './DefinitionCache';
 import type { InstanceAccess } from './InstanceAccess';
@@ -59,6 +60,7 @@ export interface WorkflowService {
 }
 
 export interface WorkflowServiceOptions {
+  validator: InputValidator;
   dataIndex: DataIndexClient;
   definitions: DefinitionCache;
   runtime: WorkflowRuntimeClient;
@@ -210,7 +212,7 @@ export class DefaultWorkflowService implements WorkflowService {
     const prefill = instanceId
       ? this.prefillFrom(caller, workflowId, instanceId)
       : Promise.resolve(undefined);
-    const [inputSchema, data] = await Promise.all([
+    const [inputSchema, prefilled] = await Promise.all([
       definition.serviceUrl
         ? this.o.runtime.getInputSchema({
             workflowId,
@@ -219,6 +221,10 @@ export class DefaultWorkflowService implements WorkflowService {
         : Promise.resolve(undefined),
       prefill,
     ]);
+    const data =
+      prefilled && !prefilled.sameWorkflow
+        ? this.o.validator.fittingFields(workflowId, inputSchema, prefilled.data)
+        : prefilled?.data;
     return {
       ...(inputSchema ? { inputSchema } : {}),
       ...(data ? { data } : {}),
@@ -246,27 +252,31 @@ export class DefaultWorkflowService implements WorkflowService {
     return toRunStats(data.get(workflowId));
   }
 
-  /** Inputs of a previous run the caller may see (same checks as any instance operation). */
+  /**
+   * Data of a previous run the caller may see (same checks as any instance operation). A run of
+   * this workflow gives its recorded inputs; a run of another workflow (an assessment whose
+   * result suggests this one) gives its inputs and data, which the caller trims to this schema.
+   */
   private async prefillFrom(
     caller: Caller,
     workflowId: string,
     instanceId: string,
-  ): Promise<JsonObject | undefined> {
+  ): Promise<{ data: JsonObject; sameWorkflow: boolean } | undefined> {
     const { instance, run } = await this.o.access.load(caller, instanceId, {
-      workflowId,
       action: 'read',
     });
-    if (run?.inputs) return run.inputs;
+    const sameWorkflow = instance.processId === workflowId;
     const workflowdata = parseVariables(instance.variables)?.workflowdata;
-    if (
-      !workflowdata ||
-      typeof workflowdata !== 'object' ||
-      Array.isArray(workflowdata)
-    )
-      return undefined;
     // Outside runs have no recorded inputs; their data minus the result is the best prefill.
-    const { result: _result, ...inputs } = workflowdata as JsonObject;
-    return inputs;
+    const { result: _result, ...dataOfRun } =
+      workflowdata && typeof workflowdata === 'object' && !Array.isArray(workflowdata)
+        ? (workflowdata as JsonObject)
+        : ({} as JsonObject);
+    if (sameWorkflow) {
+      const data = run?.inputs ?? (workflowdata ? dataOfRun : undefined);
+      return data ? { data, sameWorkflow } : undefined;
+    }
+    return { data: { ...dataOfRun, ...run?.inputs }, sameWorkflow };
   }
 
   private async readable(
