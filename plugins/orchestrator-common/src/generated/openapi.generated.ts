@@ -1034,8 +1034,14 @@ export type OrchestratorOpenApiSpec = {
           '404': {
             $ref: '#/components/responses/NotFound';
           };
+          '502': {
+            $ref: '#/components/responses/WorkflowServiceFailed';
+          };
           '503': {
             $ref: '#/components/responses/WorkflowServiceUnavailable';
+          };
+          '504': {
+            $ref: '#/components/responses/WorkflowServiceTimeout';
           };
         };
       };
@@ -1098,8 +1104,14 @@ export type OrchestratorOpenApiSpec = {
           '409': {
             $ref: '#/components/responses/Conflict';
           };
+          '502': {
+            $ref: '#/components/responses/WorkflowServiceFailed';
+          };
           '503': {
             $ref: '#/components/responses/WorkflowServiceUnavailable';
+          };
+          '504': {
+            $ref: '#/components/responses/WorkflowServiceTimeout';
           };
         };
       };
@@ -1156,8 +1168,14 @@ export type OrchestratorOpenApiSpec = {
           '404': {
             $ref: '#/components/responses/NotFound';
           };
+          '502': {
+            $ref: '#/components/responses/WorkflowServiceFailed';
+          };
           '503': {
             $ref: '#/components/responses/WorkflowServiceUnavailable';
+          };
+          '504': {
+            $ref: '#/components/responses/WorkflowServiceTimeout';
           };
         };
       };
@@ -1304,6 +1322,52 @@ export type OrchestratorOpenApiSpec = {
               };
               response: {
                 statusCode: 503;
+              };
+            };
+          };
+        };
+      };
+      WorkflowServiceFailed: {
+        description: "The workflow's service answered with a server error; nothing was started or changed";
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse';
+            };
+            example: {
+              error: {
+                name: 'WorkflowServiceError';
+                message: "Workflow service of 'greeting' answered 500 Internal Server Error";
+              };
+              request: {
+                method: 'POST';
+                url: '/api/orchestrator/v2/workflows/greeting/execute';
+              };
+              response: {
+                statusCode: 502;
+              };
+            };
+          };
+        };
+      };
+      WorkflowServiceTimeout: {
+        description: "The workflow's service did not answer in time; a start is never retried";
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse';
+            };
+            example: {
+              error: {
+                name: 'WorkflowServiceTimeoutError';
+                message: "Workflow service of 'greeting' did not answer within 10000 ms";
+              };
+              request: {
+                method: 'POST';
+                url: '/api/orchestrator/v2/workflows/greeting/execute';
+              };
+              response: {
+                statusCode: 504;
               };
             };
           };
@@ -3286,8 +3350,14 @@ export const spec = {
           '404': {
             $ref: '#/components/responses/NotFound',
           },
+          '502': {
+            $ref: '#/components/responses/WorkflowServiceFailed',
+          },
           '503': {
             $ref: '#/components/responses/WorkflowServiceUnavailable',
+          },
+          '504': {
+            $ref: '#/components/responses/WorkflowServiceTimeout',
           },
         },
       },
@@ -3350,8 +3420,14 @@ export const spec = {
           '409': {
             $ref: '#/components/responses/Conflict',
           },
+          '502': {
+            $ref: '#/components/responses/WorkflowServiceFailed',
+          },
           '503': {
             $ref: '#/components/responses/WorkflowServiceUnavailable',
+          },
+          '504': {
+            $ref: '#/components/responses/WorkflowServiceTimeout',
           },
         },
       },
@@ -3409,8 +3485,14 @@ export const spec = {
           '404': {
             $ref: '#/components/responses/NotFound',
           },
+          '502': {
+            $ref: '#/components/responses/WorkflowServiceFailed',
+          },
           '503': {
             $ref: '#/components/responses/WorkflowServiceUnavailable',
+          },
+          '504': {
+            $ref: '#/components/responses/WorkflowServiceTimeout',
           },
         },
       },
@@ -3566,6 +3648,56 @@ export const spec = {
               },
               response: {
                 statusCode: 503,
+              },
+            },
+          },
+        },
+      },
+      WorkflowServiceFailed: {
+        description:
+          "The workflow's service answered with a server error; nothing was started or changed",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'WorkflowServiceError',
+                message:
+                  "Workflow service of 'greeting' answered 500 Internal Server Error",
+              },
+              request: {
+                method: 'POST',
+                url: '/api/orchestrator/v2/workflows/greeting/execute',
+              },
+              response: {
+                statusCode: 502,
+              },
+            },
+          },
+        },
+      },
+      WorkflowServiceTimeout: {
+        description:
+          "The workflow's service did not answer in time; a start is never retried",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'WorkflowServiceTimeoutError',
+                message:
+                  "Workflow service of 'greeting' did not answer within 10000 ms",
+              },
+              request: {
+                method: 'POST',
+                url: '/api/orchestrator/v2/workflows/greeting/execute',
+              },
+              response: {
+                statusCode: 504,
               },
             },
           },

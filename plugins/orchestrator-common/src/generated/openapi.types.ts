@@ -815,6 +815,54 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
+    /** @description The workflow's service answered with a server error; nothing was started or changed */
+    WorkflowServiceFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "name": "WorkflowServiceError",
+         *         "message": "Workflow service of 'greeting' answered 500 Internal Server Error"
+         *       },
+         *       "request": {
+         *         "method": "POST",
+         *         "url": "/api/orchestrator/v2/workflows/greeting/execute"
+         *       },
+         *       "response": {
+         *         "statusCode": 502
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description The workflow's service did not answer in time; a start is never retried */
+    WorkflowServiceTimeout: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "name": "WorkflowServiceTimeoutError",
+         *         "message": "Workflow service of 'greeting' did not answer within 10000 ms"
+         *       },
+         *       "request": {
+         *         "method": "POST",
+         *         "url": "/api/orchestrator/v2/workflows/greeting/execute"
+         *       },
+         *       "response": {
+         *         "statusCode": 504
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
     /** @description The Data Index or the workflow's own service did not answer; the message names which */
     WorkflowServiceUnavailable: {
       headers: {
@@ -1770,7 +1818,9 @@ export interface operations {
       400: components['responses']['BadRequest'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      502: components['responses']['WorkflowServiceFailed'];
       503: components['responses']['WorkflowServiceUnavailable'];
+      504: components['responses']['WorkflowServiceTimeout'];
     };
   };
   retriggerInstance: {
@@ -1827,7 +1877,9 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      502: components['responses']['WorkflowServiceFailed'];
       503: components['responses']['WorkflowServiceUnavailable'];
+      504: components['responses']['WorkflowServiceTimeout'];
     };
   };
   rerunInstance: {
@@ -1879,7 +1931,9 @@ export interface operations {
       400: components['responses']['BadRequest'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      502: components['responses']['WorkflowServiceFailed'];
       503: components['responses']['WorkflowServiceUnavailable'];
+      504: components['responses']['WorkflowServiceTimeout'];
     };
   };
 }
