@@ -1,4 +1,10 @@
-import { fillField, openAsGuest, submitRun, waitForStatus } from '../lib/helpers.mjs';
+import {
+  assertNoHorizontalOverflow,
+  fillField,
+  openAsGuest,
+  submitRun,
+  waitForStatus,
+} from '../lib/helpers.mjs';
 
 /**
  * Run the greeting from the Orchestrator page and see it complete with its outputs; the
@@ -16,6 +22,7 @@ export default async function ({ page, baseUrl, artifacts }) {
   await outputs.getByText('Hello, Ada!').first().waitFor();
   await outputs.getByText('Documentation').first().waitFor();
   await page.getByTestId('result-message').getByText('Hello, Ada!').waitFor();
+  await assertNoHorizontalOverflow(page);
   await page.screenshot({ path: `${artifacts}/run-greeting-completed.png`, fullPage: true });
 
   await page.goto(`${baseUrl}/notifications`);

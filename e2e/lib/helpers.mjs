@@ -53,3 +53,14 @@ export async function confirmAction(page, action) {
   await page.getByTestId(`action-${action}`).click();
   await page.getByRole('button', { name: 'Confirm' }).click();
 }
+
+/** Fails when the page is wider than the window (content pushed off screen, a layout bug). */
+export async function assertNoHorizontalOverflow(page) {
+  const { viewport, content } = await page.evaluate(() => ({
+    viewport: document.documentElement.clientWidth,
+    content: document.documentElement.scrollWidth,
+  }));
+  if (content > viewport + 1) {
+    throw new Error(`the page is ${content}px wide in a ${viewport}px window`);
+  }
+}
