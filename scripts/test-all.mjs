@@ -66,5 +66,7 @@ function runE2e() {
 
 add('unit', runJest());
 if (!skipE2e) add('e2e', runE2e());
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -23,10 +23,15 @@ export default async function ({ page, baseUrl, artifacts }) {
   await outputs.getByText('Documentation').first().waitFor();
   await page.getByTestId('result-message').getByText('Hello, Ada!').waitFor();
   await assertNoHorizontalOverflow(page);
-  await page.screenshot({ path: `${artifacts}/run-greeting-completed.png`, fullPage: true });
+  await page.screenshot({
+    path: `${artifacts}/run-greeting-completed.png`,
+    fullPage: true,
+  });
 
   await page.goto(`${baseUrl}/notifications`);
-  const link = page.locator(`a[href*="/orchestrator/instances/${runId}"]`).first();
+  const link = page
+    .locator(`a[href*="/orchestrator/instances/${runId}"]`)
+    .first();
   await link.waitFor({ timeout: 30_000 });
   await page.screenshot({ path: `${artifacts}/notifications.png` });
 }

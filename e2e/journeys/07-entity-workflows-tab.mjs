@@ -1,11 +1,22 @@
-import { fillField, openAsGuest, submitRun, waitForStatus } from '../lib/helpers.mjs';
+import {
+  fillField,
+  openAsGuest,
+  submitRun,
+  waitForStatus,
+} from '../lib/helpers.mjs';
 
 /** An entity's Workflows tab lists its workflows; a run started there carries the entity. */
 export default async function ({ page, baseUrl, artifacts }) {
-  await openAsGuest(page, `${baseUrl}/catalog/default/component/payments-api/workflows`);
+  await openAsGuest(
+    page,
+    `${baseUrl}/catalog/default/component/payments-api/workflows`,
+  );
   await page.getByTestId('orchestrator-catalog-tab').waitFor();
   await page.getByTestId('entity-workflow-row').first().waitFor();
-  await page.screenshot({ path: `${artifacts}/entity-workflows-tab.png`, fullPage: true });
+  await page.screenshot({
+    path: `${artifacts}/entity-workflows-tab.png`,
+    fullPage: true,
+  });
 
   await page.getByTestId('run-workflow-greeting').click();
   await page.waitForURL(/targetEntity=component%3Adefault%2Fpayments-api/);
@@ -16,6 +27,8 @@ export default async function ({ page, baseUrl, artifacts }) {
   await page.getByText('component:default/payments-api').first().waitFor();
 
   // The run is now in the entity's history on its tab.
-  await page.goto(`${baseUrl}/catalog/default/component/payments-api/workflows`);
+  await page.goto(
+    `${baseUrl}/catalog/default/component/payments-api/workflows`,
+  );
   await page.getByTestId('run-link').first().waitFor();
 }

@@ -14,15 +14,23 @@ export async function openAsGuest(page, url) {
 /** Calls the backend API with the guest's token, for set-up steps a journey is not about. */
 export async function apiAsGuest(baseUrl, method, apiPath, body) {
   const { backstageIdentity } = await (
-    await fetch(`${baseUrl}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } })
+    await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    })
   ).json();
   const res = await fetch(`${baseUrl}/api/orchestrator${apiPath}`, {
     method,
-    headers: { authorization: `Bearer ${backstageIdentity.token}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${backstageIdentity.token}`,
+      'content-type': 'application/json',
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
-  if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
-  return res.headers.get('content-type')?.includes('json') ? res.json() : res.text();
+  if (!res.ok)
+    throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
+  return res.headers.get('content-type')?.includes('json')
+    ? res.json()
+    : res.text();
 }
 
 /** Waits until the run page's status chip says `label` (Running, Completed, Failed, Aborted…). */

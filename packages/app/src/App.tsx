@@ -28,9 +28,7 @@ const app = createApp({
     });
   },
   components: {
-    SignInPage: props => (
-      <SignInPage {...props} auto providers={['guest']} />
-    ),
+    SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
   },
 });
 

@@ -33,6 +33,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
-backend.add(import('@orchestrator-suite/backstage-plugin-orchestrator-backend'));
+backend.add(
+  import('@orchestrator-suite/backstage-plugin-orchestrator-backend'),
+);
 
 backend.start();

@@ -144,7 +144,7 @@ describe('orchestrator backend plugin, endpoint by endpoint', () => {
     expect(prefilled.body.data).toEqual({ language: 'Spanish' });
   });
 
-  it('GET /v2/workflows/{id}/inputSchema prefills from another workflow\'s run only what this schema accepts', async () => {
+  it("GET /v2/workflows/{id}/inputSchema prefills from another workflow's run only what this schema accepts", async () => {
     // An assessment's suggestion links here with its own run id: its fields that fit this form carry over.
     h.standin.store.putInstance(
       instance('ann-assessment', {

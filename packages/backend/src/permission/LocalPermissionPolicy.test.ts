@@ -32,14 +32,20 @@ describe('LocalPermissionPolicy', () => {
   it('allows everything when nothing is configured', async () => {
     const policy = policyWith({});
     await expect(
-      policy.handle({ permission: instanceAdmin }, userOf('user:default/guest')),
+      policy.handle(
+        { permission: instanceAdmin },
+        userOf('user:default/guest'),
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('denies by default when configured so', async () => {
     const policy = policyWith({ defaultDecision: 'deny' });
     await expect(
-      policy.handle({ permission: instanceAdmin }, userOf('user:default/guest')),
+      policy.handle(
+        { permission: instanceAdmin },
+        userOf('user:default/guest'),
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 

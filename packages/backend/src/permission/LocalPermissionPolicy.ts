@@ -36,7 +36,9 @@ export class LocalPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config): LocalPermissionPolicy {
     const policy = config.getOptionalConfig('permission.localPolicy');
     const defaultDecision =
-      policy?.getOptionalString('defaultDecision') === 'deny' ? 'deny' : 'allow';
+      policy?.getOptionalString('defaultDecision') === 'deny'
+        ? 'deny'
+        : 'allow';
     const rules = (policy?.getOptionalConfigArray('rules') ?? []).map(rule => ({
       permissions: rule.getStringArray('permissions'),
       principals: rule.getOptionalStringArray('principals'),

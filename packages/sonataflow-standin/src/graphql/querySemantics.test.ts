@@ -389,16 +389,27 @@ describe('Data Index query semantics', () => {
 
 describe('pinnedProcessIds', () => {
   it('finds the workflows a filter pins the scan to, at the top level or in an and', () => {
-    expect(pinnedProcessIds({ processId: { equal: 'greeting' } })).toEqual(['greeting']);
-    expect(pinnedProcessIds({ processId: { in: ['a', 'b'] } })).toEqual(['a', 'b']);
+    expect(pinnedProcessIds({ processId: { equal: 'greeting' } })).toEqual([
+      'greeting',
+    ]);
+    expect(pinnedProcessIds({ processId: { in: ['a', 'b'] } })).toEqual([
+      'a',
+      'b',
+    ]);
     expect(
-      pinnedProcessIds({ and: [{ state: { equal: 'ERROR' } }, { processId: { equal: 'a' } }] }),
+      pinnedProcessIds({
+        and: [{ state: { equal: 'ERROR' } }, { processId: { equal: 'a' } }],
+      }),
     ).toEqual(['a']);
   });
 
   it('does not pin through or/not, where the workflow is not a condition of every row', () => {
-    expect(pinnedProcessIds({ or: [{ processId: { equal: 'a' } }] })).toBeUndefined();
-    expect(pinnedProcessIds({ not: { processId: { equal: 'a' } } })).toBeUndefined();
+    expect(
+      pinnedProcessIds({ or: [{ processId: { equal: 'a' } }] }),
+    ).toBeUndefined();
+    expect(
+      pinnedProcessIds({ not: { processId: { equal: 'a' } } }),
+    ).toBeUndefined();
     expect(pinnedProcessIds({ processId: { like: 'a*' } })).toBeUndefined();
     expect(pinnedProcessIds(undefined)).toBeUndefined();
   });

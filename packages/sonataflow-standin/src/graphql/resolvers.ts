@@ -37,7 +37,10 @@ export function pinnedProcessIds(
   if (!where || typeof where !== 'object') return undefined;
   const processId = where.processId as Record<string, unknown> | undefined;
   if (typeof processId?.equal === 'string') return [processId.equal];
-  if (Array.isArray(processId?.in) && processId!.in.every(v => typeof v === 'string')) {
+  if (
+    Array.isArray(processId?.in) &&
+    processId!.in.every(v => typeof v === 'string')
+  ) {
     return processId!.in as string[];
   }
   if (Array.isArray(where.and)) {

@@ -223,7 +223,11 @@ export class DefaultWorkflowService implements WorkflowService {
     ]);
     const data =
       prefilled && !prefilled.sameWorkflow
-        ? this.o.validator.fittingFields(workflowId, inputSchema, prefilled.data)
+        ? this.o.validator.fittingFields(
+            workflowId,
+            inputSchema,
+            prefilled.data,
+          )
         : prefilled?.data;
     return {
       ...(inputSchema ? { inputSchema } : {}),
@@ -269,7 +273,9 @@ export class DefaultWorkflowService implements WorkflowService {
     const workflowdata = parseVariables(instance.variables)?.workflowdata;
     // Outside runs have no recorded inputs; their data minus the result is the best prefill.
     const { result: _result, ...dataOfRun } =
-      workflowdata && typeof workflowdata === 'object' && !Array.isArray(workflowdata)
+      workflowdata &&
+      typeof workflowdata === 'object' &&
+      !Array.isArray(workflowdata)
         ? (workflowdata as JsonObject)
         : ({} as JsonObject);
     if (sameWorkflow) {

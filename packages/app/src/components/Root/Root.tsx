@@ -20,7 +20,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarGroup label="Menu">
         <SidebarItem icon={HomeIcon} to="catalog" text="Home" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
-        <SidebarItem icon={OrchestratorIcon} to="orchestrator" text="Orchestrator" />
+        <SidebarItem
+          icon={OrchestratorIcon}
+          to="orchestrator"
+          text="Orchestrator"
+        />
         <SidebarDivider />
         <SidebarScrollWrapper />
       </SidebarGroup>
