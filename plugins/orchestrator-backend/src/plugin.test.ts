@@ -313,6 +313,24 @@ describe('orchestrator backend plugin, endpoint by endpoint', () => {
     ).toBeUndefined();
   });
 
+  it('answers errors without a stack trace, even in development', async () => {
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+    try {
+      const bad = await post('/v2/workflows/greeting/execute', {
+        inputData: { language: 'Klingon' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.name).toBe('InputError');
+      expect(bad.body.error).not.toHaveProperty('stack');
+      const unknown = await get('/v2/workflows/nope/overview');
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error).not.toHaveProperty('stack');
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+  });
+
   it('POST /v2/workflows/{id}/execute validates inputs, starts, records', async () => {
     const bad = await post('/v2/workflows/greeting/execute', {
       inputData: { language: 'Klingon' },

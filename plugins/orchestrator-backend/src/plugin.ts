@@ -111,7 +111,11 @@ export const orchestratorPlugin = createBackendPlugin({
               logger: deps.logger,
             }),
           },
-          { contentLengthLimit: config.contentLengthLimit },
+          {
+            contentLengthLimit: config.contentLengthLimit,
+            config: deps.config,
+            logger: deps.logger,
+          },
         );
         deps.httpRouter.use(router);
 

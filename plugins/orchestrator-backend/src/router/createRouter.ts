@@ -1,3 +1,8 @@
+import type {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import express from 'express';
@@ -14,7 +19,11 @@ import { registerWorkflowRoutes } from './workflows';
  */
 export function createRouter(
   services: RouterServices,
-  options: { contentLengthLimit: string },
+  options: {
+    contentLengthLimit: string;
+    config: RootConfigService;
+    logger: LoggerService;
+  },
 ): express.Router {
   const root = Router();
   root.get('/health', (_req, res) => {
@@ -28,5 +37,13 @@ export function createRouter(
   registerActionRoutes(api, services);
   registerWorkflowRoutes(api, services);
   root.use(api);
+  // Our own error handler, so answers never carry a stack trace, whatever NODE_ENV says
+  // (the host's default shows them in development); statuses are Backstage's usual mapping.
+  root.use(
+    MiddlewareFactory.create({
+      config: options.config,
+      logger: options.logger,
+    }).error({ showStackTraces: false }),
+  );
   return root;
 }
