@@ -70,6 +70,20 @@ function durationMs(
     : Math.max(0, to - from);
 }
 
+/**
+ * When a run stopped running. The Data Index sets `end` only on completion or abort; a run
+ * in ERROR or SUSPENDED stopped at its last update, so its duration must not keep growing.
+ */
+function endOf(instance: {
+  state?: string | null;
+  end?: string | null;
+  lastUpdate?: string | null;
+}): string | undefined {
+  if (instance.end) return instance.end;
+  const stillRunning = instance.state === 'ACTIVE' || instance.state === 'PENDING';
+  return stillRunning ? undefined : instance.lastUpdate ?? undefined;
+}
+
 /** Drops undefined and null: the API omits absent values instead of sending null. */
 function compact<T extends object>(value: T): T {
   return Object.fromEntries(
@@ -112,7 +126,7 @@ export function toInstanceListItem(
     serviceUrl: instance.serviceUrl ?? definition?.serviceUrl ?? undefined,
     start: instance.start ?? undefined,
     end: instance.end ?? undefined,
-    duration: durationMs(instance.start, instance.end),
+    duration: durationMs(instance.start, endOf(instance)),
     lastUpdate: instance.lastUpdate ?? undefined,
     description: definition?.description ?? undefined,
     initiatorEntity: run?.initiator,
