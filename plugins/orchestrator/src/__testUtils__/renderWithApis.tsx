@@ -50,7 +50,13 @@ export function mockOrchestratorApi(
 export async function responseError(
   status: number,
   body: unknown = {
-    error: { name: 'Error', message: `HTTP ${status}` },
+    error:
+      status === 503
+        ? {
+            name: 'ServiceUnavailableError',
+            message: 'Data Index at http://data-index is unreachable (fetch failed)',
+          }
+        : { name: 'Error', message: `HTTP ${status}` },
     response: { statusCode: status },
   },
 ): Promise<ResponseError> {

@@ -127,10 +127,32 @@ describe('OrchestratorPage', () => {
           .mockRejectedValue(await responseError(503)),
       });
       await renderWithApis(<OrchestratorPage />, { api });
-      expect(
-        await screen.findByTestId('data-index-unavailable'),
-      ).toHaveTextContent('The Data Index is unavailable');
+      const banner = await screen.findByTestId('data-index-unavailable');
+      expect(banner).toHaveTextContent('The Data Index is unavailable');
+      // the backend's reason, not only the HTTP status
+      expect(banner).toHaveTextContent(
+        'Data Index at http://data-index is unreachable (fetch failed)',
+      );
       expect(screen.queryByTestId('workflows-table')).not.toBeInTheDocument();
+    });
+
+    it('does not blame the Data Index for a 503 naming another service', async () => {
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest.fn().mockRejectedValue(
+          await responseError(503, {
+            error: {
+              name: 'ServiceUnavailableError',
+              message: "Workflow service of 'greeting' is unavailable",
+            },
+            response: { statusCode: 503 },
+          }),
+        ),
+      });
+      await renderWithApis(<OrchestratorPage />, { api });
+      expect(await screen.findByTestId('api-error')).toBeInTheDocument();
+      expect(
+        screen.queryByTestId('data-index-unavailable'),
+      ).not.toBeInTheDocument();
     });
 
     it('shows other errors as an error panel', async () => {

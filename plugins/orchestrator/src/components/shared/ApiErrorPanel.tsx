@@ -1,7 +1,7 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { ResponseErrorPanel } from '@backstage/core-components';
-import { isDataIndexUnavailable } from './apiErrors';
+import { isDataIndexUnavailable, reasonOf } from './apiErrors';
 
 /**
  * One way to show a failed backend call. A 503 from the backend means the
@@ -20,7 +20,7 @@ export const ApiErrorPanel = ({
       <Alert severity="error" data-testid="data-index-unavailable" role="alert">
         <AlertTitle>The Data Index is unavailable</AlertTitle>
         Workflow runs and definitions cannot be read until the SonataFlow Data
-        Index is reachable again. {error.message}
+        Index is reachable again. {reasonOf(error)}
       </Alert>
     );
   }

@@ -9,9 +9,22 @@ function statusOf(error: unknown): number | undefined {
   return e?.response?.status ?? e?.statusCode;
 }
 
-/** The backend answers 503 (ServiceUnavailableError) when the Data Index is down. */
+/** What the backend said went wrong: `ResponseError`'s own message is only the HTTP status. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof ResponseError) {
+    return error.body?.error?.message || error.message;
+  }
+  return (error as Error)?.message ?? String(error);
+}
+
+/**
+ * The backend answers 503 naming the Data Index when it is down; a 503 naming a workflow's
+ * own service (a start that could not reach it) is a different problem with its own message.
+ */
 export function isDataIndexUnavailable(error: unknown): boolean {
-  return statusOf(error) === 503;
+  if (statusOf(error) !== 503) return false;
+  const reason = error instanceof ResponseError ? error.body?.error?.message : undefined;
+  return !reason || /data index/i.test(reason);
 }
 
 export function isNotFound(error: unknown): boolean {
