@@ -1,3 +1,4 @@
+import { PROCESS_INSTANCE_STATUSES } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type {
   NodeInstanceDTO,
   ProcessInstanceDTO,
@@ -14,14 +15,7 @@ import type {
 } from '../dataIndex/types';
 import type { RunRecord } from '../runStore/RunStore';
 
-const KNOWN: readonly string[] = [
-  'ACTIVE',
-  'ERROR',
-  'COMPLETED',
-  'ABORTED',
-  'SUSPENDED',
-  'PENDING',
-];
+const KNOWN: readonly string[] = PROCESS_INSTANCE_STATUSES;
 
 /**
  * Data Index state -> DTO state. An unknown state (a newer Data Index, a
@@ -80,7 +74,8 @@ function endOf(instance: {
   lastUpdate?: string | null;
 }): string | undefined {
   if (instance.end) return instance.end;
-  const stillRunning = instance.state === 'ACTIVE' || instance.state === 'PENDING';
+  const stillRunning =
+    instance.state === 'ACTIVE' || instance.state === 'PENDING';
   return stillRunning ? undefined : instance.lastUpdate ?? undefined;
 }
 
