@@ -1,4 +1,3 @@
-import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Link } from '@backstage/core-components';
@@ -8,25 +7,7 @@ import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchest
 import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
 import { StatusChip } from '../shared/StatusChip';
 import { formatDateTime, formatDuration } from '../shared/formatTime';
-
-const Field = ({
-  label,
-  children,
-  testId,
-}: {
-  label: string;
-  children: ReactNode;
-  testId: string;
-}) => (
-  <Grid item xs={12} sm={6} md={4}>
-    <Typography variant="overline" color="textSecondary" component="div">
-      {label}
-    </Typography>
-    <Typography variant="body2" component="div" data-testid={testId}>
-      {children}
-    </Typography>
-  </Grid>
-);
+import { DetailField } from '../shared/DetailField';
 
 const EntityValue = ({ entityRef }: { entityRef?: string }) =>
   entityRef ? <EntityRefLink entityRef={entityRef} /> : <>—</>;
@@ -45,46 +26,46 @@ export const InstanceDetailsCard = ({
   return (
     <InfoCard title="Details">
       <Grid container spacing={2}>
-        <Field label="Status" testId="detail-status">
+        <DetailField label="Status" testId="detail-status">
           <StatusChip state={instance.state} />
-        </Field>
-        <Field label="Workflow" testId="detail-workflow">
+        </DetailField>
+        <DetailField label="Workflow" testId="detail-workflow">
           <Link to={workflowLink({ workflowId: instance.processId })}>
             {instance.processName || instance.processId}
           </Link>
           {instance.version ? ` (v${instance.version})` : ''}
-        </Field>
-        <Field label="Run by" testId="detail-run-by">
+        </DetailField>
+        <DetailField label="Run by" testId="detail-run-by">
           <EntityValue entityRef={instance.initiatorEntity} />
-        </Field>
-        <Field label="Started" testId="detail-started">
+        </DetailField>
+        <DetailField label="Started" testId="detail-started">
           {formatDateTime(instance.start)}
-        </Field>
-        <Field label="Ended" testId="detail-ended">
+        </DetailField>
+        <DetailField label="Ended" testId="detail-ended">
           {instance.end ? formatDateTime(instance.end) : '—'}
-        </Field>
-        <Field label="Duration" testId="detail-duration">
+        </DetailField>
+        <DetailField label="Duration" testId="detail-duration">
           {formatDuration(instance.duration)}
-        </Field>
-        <Field label="Entity" testId="detail-entity">
+        </DetailField>
+        <DetailField label="Entity" testId="detail-entity">
           <EntityValue entityRef={instance.targetEntity} />
-        </Field>
+        </DetailField>
         {instance.parentProcessInstanceId && (
-          <Field label="Parent run" testId="detail-parent">
+          <DetailField label="Parent run" testId="detail-parent">
             {runLink(instance.parentProcessInstanceId)}
-          </Field>
+          </DetailField>
         )}
         {instance.rootProcessInstanceId &&
           instance.rootProcessInstanceId !==
             instance.parentProcessInstanceId && (
-            <Field label="Root run" testId="detail-root">
+            <DetailField label="Root run" testId="detail-root">
               {runLink(instance.rootProcessInstanceId)}
-            </Field>
+            </DetailField>
           )}
         {instance.rerunOf && (
-          <Field label="Rerun of" testId="detail-rerun-of">
+          <DetailField label="Rerun of" testId="detail-rerun-of">
             {runLink(instance.rerunOf)}
-          </Field>
+          </DetailField>
         )}
         {instance.description && (
           <Grid item xs={12}>

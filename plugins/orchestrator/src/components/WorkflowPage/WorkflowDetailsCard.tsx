@@ -1,4 +1,3 @@
-import { ReactNode } from 'react';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -14,25 +13,7 @@ import {
   formatDuration,
   formatRatio,
 } from '../shared/formatTime';
-
-const Field = ({
-  label,
-  children,
-  testId,
-}: {
-  label: string;
-  children: ReactNode;
-  testId: string;
-}) => (
-  <Grid item xs={12} sm={6} md={4}>
-    <Typography variant="overline" color="textSecondary" component="div">
-      {label}
-    </Typography>
-    <Typography variant="body2" component="div" data-testid={testId}>
-      {children}
-    </Typography>
-  </Grid>
-);
+import { DetailField } from '../shared/DetailField';
 
 export const WorkflowDetailsCard = ({
   overview,
@@ -41,21 +22,21 @@ export const WorkflowDetailsCard = ({
 }) => (
   <InfoCard title="Details">
     <Grid container spacing={2}>
-      <Field label="ID" testId="workflow-id">
+      <DetailField label="ID" testId="workflow-id">
         {overview.workflowId}
-      </Field>
-      <Field label="Version" testId="workflow-version">
+      </DetailField>
+      <DetailField label="Version" testId="workflow-version">
         {overview.version ?? '—'}
-      </Field>
-      <Field label="Availability" testId="workflow-availability">
+      </DetailField>
+      <DetailField label="Availability" testId="workflow-availability">
         <AvailabilityBadge
           isAvailable={
             overview.availability?.isAvailable ?? overview.isAvailable
           }
           reason={overview.availability?.reason}
         />
-      </Field>
-      <Field label="Last run" testId="workflow-last-run">
+      </DetailField>
+      <DetailField label="Last run" testId="workflow-last-run">
         {overview.lastRunId ? (
           <>
             {formatDateTime(overview.lastTriggeredMs)}{' '}
@@ -64,14 +45,14 @@ export const WorkflowDetailsCard = ({
         ) : (
           'Never'
         )}
-      </Field>
-      <Field label="Format" testId="workflow-format">
+      </DetailField>
+      <DetailField label="Format" testId="workflow-format">
         {overview.format.toUpperCase()}
-      </Field>
+      </DetailField>
       {overview.category && (
-        <Field label="Category" testId="workflow-category">
+        <DetailField label="Category" testId="workflow-category">
           {overview.category}
-        </Field>
+        </DetailField>
       )}
       {overview.description && (
         <Grid item xs={12}>
@@ -100,29 +81,29 @@ export const WorkflowStatsCard = ({
   <InfoCard title="Runs">
     {stats ? (
       <Grid container spacing={2}>
-        <Field label="Runs (30 days)" testId="stats-runs-30d">
+        <DetailField label="Runs (30 days)" testId="stats-runs-30d">
           {stats.runsLastMonth}
-        </Field>
-        <Field label="Success ratio" testId="stats-success-ratio">
+        </DetailField>
+        <DetailField label="Success ratio" testId="stats-success-ratio">
           {formatRatio(
             stats.successRatio,
             stats.successCount + stats.errorCount,
           )}
-        </Field>
-        <Field label="Average duration" testId="stats-avg-duration">
+        </DetailField>
+        <DetailField label="Average duration" testId="stats-avg-duration">
           {stats.successCount > 0
             ? formatDuration(stats.averageTimeToComplete)
             : '—'}
-        </Field>
-        <Field label="Completed" testId="stats-success">
+        </DetailField>
+        <DetailField label="Completed" testId="stats-success">
           {stats.successCount}
-        </Field>
-        <Field label="Failed" testId="stats-errors">
+        </DetailField>
+        <DetailField label="Failed" testId="stats-errors">
           {stats.errorCount}
-        </Field>
-        <Field label="All runs" testId="stats-total">
+        </DetailField>
+        <DetailField label="All runs" testId="stats-total">
           {stats.totalCount}
-        </Field>
+        </DetailField>
       </Grid>
     ) : (
       <Typography

@@ -23,7 +23,8 @@ export function reasonOf(error: unknown): string {
  */
 export function isDataIndexUnavailable(error: unknown): boolean {
   if (statusOf(error) !== 503) return false;
-  const reason = error instanceof ResponseError ? error.body?.error?.message : undefined;
+  const reason =
+    error instanceof ResponseError ? error.body?.error?.message : undefined;
   return !reason || /data index/i.test(reason);
 }
 
