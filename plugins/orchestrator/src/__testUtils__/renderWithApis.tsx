@@ -54,7 +54,8 @@ export async function responseError(
       status === 503
         ? {
             name: 'ServiceUnavailableError',
-            message: 'Data Index at http://data-index is unreachable (fetch failed)',
+            message:
+              'Data Index at http://data-index is unreachable (fetch failed)',
           }
         : { name: 'Error', message: `HTTP ${status}` },
     response: { statusCode: status },
