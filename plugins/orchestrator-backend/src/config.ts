@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 
 /** The backend's settings, with every default applied (see config.d.ts). */
 export interface OrchestratorBackendConfig {
@@ -33,7 +34,7 @@ export function readOrchestratorConfig(
     c.getOptionalNumber(key) ?? fallback;
   return {
     dataIndex: {
-      url: c.getString('dataIndexService.url'),
+      url: dataIndexBaseUrl(c.getString('dataIndexService.url')),
       timeoutMs: n('dataIndexService.timeoutMs', 10_000),
       readRetries: n('dataIndexService.readRetries', 1),
       maxRequestBytes: n('dataIndexService.maxRequestBytes', 4_000_000),
@@ -57,4 +58,29 @@ export function readOrchestratorConfig(
     durationSampleSize: n('stats.durationSampleSize', 50),
     contentLengthLimit: c.getOptionalString('contentLengthLimit') ?? '100kb',
   };
+}
+
+/**
+ * The Data Index base URL, checked at startup so a typo fails with the key's name instead of
+ * every request failing later. A trailing `/graphql` (a common way to paste it) is dropped,
+ * since the client appends it.
+ */
+export function dataIndexBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(
+      `orchestrator.dataIndexService.url must be an http(s) URL, got '${value}'`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError(
+      `orchestrator.dataIndexService.url must be an http(s) URL, got '${value}'`,
+    );
+  }
+  return url
+    .toString()
+    .replace(/\/+$/, '')
+    .replace(/\/graphql$/, '');
 }
