@@ -4,8 +4,9 @@
  * Data Index schema and assert it never changes with the request).
  */
 
-/** List columns: never `source` or `nodes`, which can be large. */
-const DEFINITION_FIELDS = `
+/** List columns: never `source` or `nodes`, which can be large. A fragment, so each document stays literal text. */
+const DEFINITION_SUMMARY = /* GraphQL */ `
+  fragment DefinitionSummary on ProcessDefinition {
     id
     name
     version
@@ -14,7 +15,9 @@ const DEFINITION_FIELDS = `
     serviceUrl
     description
     annotations
-    metadata`;
+    metadata
+  }
+`;
 
 export const DEFINITIONS_PAGE = /* GraphQL */ `
   query OrchestratorDefinitionsPage(
@@ -22,9 +25,15 @@ export const DEFINITIONS_PAGE = /* GraphQL */ `
     $orderBy: ProcessDefinitionOrderBy
     $pagination: Pagination
   ) {
-    items: ProcessDefinitions(where: $where, orderBy: $orderBy, pagination: $pagination) {${DEFINITION_FIELDS}
+    items: ProcessDefinitions(
+      where: $where
+      orderBy: $orderBy
+      pagination: $pagination
+    ) {
+      ...DefinitionSummary
     }
   }
+  ${DEFINITION_SUMMARY}
 `;
 
 /** Page and total in one round-trip (Count… exists from Data Index 10.1.0). */
@@ -34,10 +43,16 @@ export const DEFINITIONS_PAGE_WITH_COUNT = /* GraphQL */ `
     $orderBy: ProcessDefinitionOrderBy
     $pagination: Pagination
   ) {
-    items: ProcessDefinitions(where: $where, orderBy: $orderBy, pagination: $pagination) {${DEFINITION_FIELDS}
+    items: ProcessDefinitions(
+      where: $where
+      orderBy: $orderBy
+      pagination: $pagination
+    ) {
+      ...DefinitionSummary
     }
     total: CountProcessDefinitions(where: $where)
   }
+  ${DEFINITION_SUMMARY}
 `;
 
 export const DEFINITION_SOURCE = /* GraphQL */ `

@@ -3,8 +3,9 @@
  * of the schema's own input types, so no request value ever reaches the text.
  */
 
-/** List columns: never `variables`, `nodes` or `source`. */
-const INSTANCE_SUMMARY_FIELDS = `
+/** List columns: never `variables`, `nodes` or `source`. A fragment, so each document stays literal text. */
+const INSTANCE_SUMMARY = /* GraphQL */ `
+  fragment InstanceSummary on ProcessInstance {
     id
     processId
     processName
@@ -21,7 +22,9 @@ const INSTANCE_SUMMARY_FIELDS = `
     error {
       nodeDefinitionId
       message
-    }`;
+    }
+  }
+`;
 
 export const INSTANCES_PAGE = /* GraphQL */ `
   query OrchestratorInstancesPage(
@@ -29,9 +32,15 @@ export const INSTANCES_PAGE = /* GraphQL */ `
     $orderBy: ProcessInstanceOrderBy
     $pagination: Pagination
   ) {
-    items: ProcessInstances(where: $where, orderBy: $orderBy, pagination: $pagination) {${INSTANCE_SUMMARY_FIELDS}
+    items: ProcessInstances(
+      where: $where
+      orderBy: $orderBy
+      pagination: $pagination
+    ) {
+      ...InstanceSummary
     }
   }
+  ${INSTANCE_SUMMARY}
 `;
 
 /** Page and total in one round-trip (Count… exists from Data Index 10.1.0). */
@@ -41,16 +50,23 @@ export const INSTANCES_PAGE_WITH_COUNT = /* GraphQL */ `
     $orderBy: ProcessInstanceOrderBy
     $pagination: Pagination
   ) {
-    items: ProcessInstances(where: $where, orderBy: $orderBy, pagination: $pagination) {${INSTANCE_SUMMARY_FIELDS}
+    items: ProcessInstances(
+      where: $where
+      orderBy: $orderBy
+      pagination: $pagination
+    ) {
+      ...InstanceSummary
     }
     total: CountProcessInstances(where: $where)
   }
+  ${INSTANCE_SUMMARY}
 `;
 
 /** Everything the instance page shows, in one round-trip. */
 export const INSTANCE_DETAILS = /* GraphQL */ `
   query OrchestratorInstanceDetails($id: String!) {
-    items: ProcessInstances(where: { id: { equal: $id } }) {${INSTANCE_SUMMARY_FIELDS}
+    items: ProcessInstances(where: { id: { equal: $id } }) {
+      ...InstanceSummary
       executionSummary
       variables
       nodes {
@@ -65,6 +81,7 @@ export const INSTANCE_DETAILS = /* GraphQL */ `
       }
     }
   }
+  ${INSTANCE_SUMMARY}
 `;
 
 /**
