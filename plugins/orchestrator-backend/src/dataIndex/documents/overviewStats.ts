@@ -1,6 +1,25 @@
 import type { WorkflowRunFigures } from '../types';
 
 /**
+ * One workflow's five aliased selections. `#` stands for the workflow's position in the
+ * list: an integer is the only thing ever substituted into the text.
+ *   $all  = scope                      (last run, any time)
+ *   $runs = scope AND start >= since   (runs in the window)
+ *   $ok   = $runs AND state COMPLETED
+ *   $err  = $runs AND state ERROR
+ */
+const PER_WORKFLOW_SELECTIONS = [
+  'w#_last:ProcessInstances(where:{and:[{processId:{equal:$w#}},$all]},orderBy:{start:DESC},pagination:{limit:1,offset:0}){id state start}',
+  'w#_runs:CountProcessInstances(where:{and:[{processId:{equal:$w#}},$runs]})',
+  'w#_ok:CountProcessInstances(where:{and:[{processId:{equal:$w#}},$ok]})',
+  'w#_err:CountProcessInstances(where:{and:[{processId:{equal:$w#}},$err]})',
+  'w#_done:ProcessInstances(where:{and:[{processId:{equal:$w#}},$ok]},orderBy:{end:DESC},pagination:{limit:$sample,offset:0}){start end}',
+].join('\n');
+
+const SHARED_DECLARATIONS =
+  '$all:ProcessInstanceArgument!,$runs:ProcessInstanceArgument!,$ok:ProcessInstanceArgument!,$err:ProcessInstanceArgument!,$sample:Int!';
+
+/**
  * The workflows overview needs, per workflow: the last run, the runs since a
  * date, how many completed or failed, and a sample of completed durations.
  * All of it for N workflows is ONE document of aliased sub-queries. Its text
@@ -14,37 +33,26 @@ export function buildOverviewStatsDocument(workflowCount: number): string {
   // Compact on purpose: at 1000 workflows this is one request body, so the
   // shared parts of every filter travel once, as variables, and each workflow
   // adds only its id variable and five short aliased selections.
-  //   $all  = scope                      (last run, any time)
-  //   $runs = scope AND start >= since   (runs in the window)
-  //   $ok   = $runs AND state COMPLETED
-  //   $err  = $runs AND state ERROR
-  const declarations = [
-    '$all:ProcessInstanceArgument!',
-    '$runs:ProcessInstanceArgument!',
-    '$ok:ProcessInstanceArgument!',
-    '$err:ProcessInstanceArgument!',
-    '$sample:Int!',
-  ];
-  const selections: string[] = [];
-  for (let i = 0; i < workflowCount; i++) {
-    declarations.push(`$w${i}:String!`);
-    const of = (shared: string) =>
-      `{and:[{processId:{equal:$w${i}}},${shared}]}`;
-    selections.push(
-      `w${i}_last:ProcessInstances(where:${of(
-        '$all',
-      )},orderBy:{start:DESC},pagination:{limit:1,offset:0}){id state start}`,
-      `w${i}_runs:CountProcessInstances(where:${of('$runs')})`,
-      `w${i}_ok:CountProcessInstances(where:${of('$ok')})`,
-      `w${i}_err:CountProcessInstances(where:${of('$err')})`,
-      `w${i}_done:ProcessInstances(where:${of(
-        '$ok',
-      )},orderBy:{end:DESC},pagination:{limit:$sample,offset:0}){start end}`,
+  if (!Number.isInteger(workflowCount) || workflowCount < 0) {
+    throw new TypeError(
+      `workflowCount must be a whole number, got ${workflowCount}`,
     );
   }
-  return `query OrchestratorOverviewStats(${declarations.join(
-    ',',
-  )}){\n${selections.join('\n')}\n}\n`;
+  const positions = Array.from({ length: workflowCount }, (_, i) => String(i));
+  const declarations = [
+    SHARED_DECLARATIONS,
+    ...positions.map(i => '$w#:String!'.replace('#', i)),
+  ].join(',');
+  const selections = positions.map(i =>
+    PER_WORKFLOW_SELECTIONS.replace(/#/g, i),
+  );
+  return (
+    'query OrchestratorOverviewStats(' +
+    declarations +
+    '){\n' +
+    selections.join('\n') +
+    '\n}\n'
+  );
 }
 
 export function buildOverviewStatsVariables(options: {
