@@ -46,13 +46,9 @@ export function buildOverviewStatsDocument(workflowCount: number): string {
   const selections = positions.map(i =>
     PER_WORKFLOW_SELECTIONS.replace(/#/g, i),
   );
-  return (
-    'query OrchestratorOverviewStats(' +
-    declarations +
-    '){\n' +
-    selections.join('\n') +
-    '\n}\n'
-  );
+  return `query OrchestratorOverviewStats(${declarations}){\n${selections.join(
+    '\n',
+  )}\n}\n`;
 }
 
 export function buildOverviewStatsVariables(options: {
