@@ -23,18 +23,21 @@ export default async function ({ page, baseUrl, artifacts }) {
     path: `${artifacts}/assessment-completed.png`,
     fullPage: true,
   });
-  const next = page.locator('[data-testid^="next-workflow-"]').first();
-  const nextId = (await next.getAttribute('data-testid')).replace(
-    'next-workflow-',
-    '',
-  );
-  await next.click();
+  // The greeting is one of the suggestions; its form takes the project name the run handed on.
+  await page.getByTestId('next-workflow-greeting').first().click();
   await page.waitForURL(
     new RegExp(
-      `/orchestrator/workflows/${nextId}/execute\\?.*instanceId=${runId}`,
+      `/orchestrator/workflows/greeting/execute\\?.*instanceId=${runId}`,
     ),
   );
   await page.getByTestId('prefilled-from').waitFor();
+  const name = page.getByLabel('Your name', { exact: false }).first();
+  await name.waitFor();
+  if ((await name.inputValue()) !== 'payments') {
+    throw new Error(
+      `the form was not prefilled from the run: name is '${await name.inputValue()}'`,
+    );
+  }
   await page.screenshot({
     path: `${artifacts}/next-workflow-prefilled.png`,
     fullPage: true,

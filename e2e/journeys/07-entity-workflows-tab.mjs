@@ -22,13 +22,17 @@ export default async function ({ page, baseUrl, artifacts }) {
   await page.waitForURL(/targetEntity=component%3Adefault%2Fpayments-api/);
   await page.getByTestId('target-entity').waitFor();
   await fillField(page, 'Your name', 'Payments team');
-  await submitRun(page);
+  const runId = await submitRun(page);
   await waitForStatus(page, 'Completed');
   await page.getByText('component:default/payments-api').first().waitFor();
 
-  // The run is now in the entity's history on its tab.
   await page.goto(
     `${baseUrl}/catalog/default/component/payments-api/workflows`,
   );
-  await page.getByTestId('run-link').first().waitFor();
+  // This run, not just any run, is now in the entity's history on its tab.
+  await page
+    .getByTestId('run-link')
+    .filter({ hasText: runId })
+    .first()
+    .waitFor();
 }
