@@ -6,6 +6,7 @@ import { RequestStats } from './faults/RequestStats';
 import { createDataIndexSchema } from './graphql/schema';
 import { createAdminRouter } from './http/adminRouter';
 import { createDataIndexRouter } from './http/dataIndexRouter';
+import { createDemoDataRouter } from './http/demoDataRouter';
 import { createWorkflowServiceRouter } from './http/workflowServiceRouter';
 import { toProcessDefinition } from './runtime/definitionRecord';
 import { DefaultJqEngine } from './runtime/jq/JqEngine';
@@ -72,6 +73,7 @@ export async function startStandin(
   const app = express();
   app.use(createAdminRouter({ faults, stats, store, seed }));
   app.use(createDataIndexRouter({ schema, faults, stats }));
+  app.use(createDemoDataRouter());
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

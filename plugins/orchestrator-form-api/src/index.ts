@@ -1,0 +1,7 @@
+/**
+ * Extension API of the Orchestrator run form.
+ *
+ * @packageDocumentation
+ */
+export * from './api';
+export { DefaultFormApi } from './DefaultFormApi';
