@@ -32,6 +32,8 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// Run-form widgets fetch their data through the proxy (app-config `proxy.endpoints`).
+backend.add(import('@backstage/plugin-proxy-backend'));
 
 backend.add(
   import('@orchestrator-suite/backstage-plugin-orchestrator-backend'),

@@ -249,23 +249,48 @@ describe('sample workflows in <repo>/workflows', () => {
   it('multi-step validates nested objects and completes', async () => {
     const bad = await postJson(`${s.url}/multi-step`, {
       project: { name: 'x1', owner: 'o' },
-      deployment: { environment: 'dev', replicas: 1 },
-      notification: { email: 'nope' },
+      deployment: { environment: 'dev', replicas: 1, strategy: 'rolling' },
+      notification: { email: 'nope', notifyOnFailure: false },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
       expect.objectContaining({ path: '/notification/email' }),
     ]);
+    const prodWithoutTicket = await postJson(`${s.url}/multi-step`, {
+      project: { name: 'svc-a', owner: 'group:default/a' },
+      deployment: { environment: 'prod', replicas: 2, strategy: 'rolling' },
+      notification: { email: 'a@b.io', notifyOnFailure: false },
+    });
+    expect(prodWithoutTicket.status).toBe(400);
+    expect(prodWithoutTicket.body.errors).toContainEqual(
+      expect.objectContaining({ path: '/deployment/changeTicket' }),
+    );
     const id = await start('multi-step', {
       project: { name: 'svc-a', owner: 'group:default/a' },
-      deployment: { environment: 'prod', replicas: 2 },
-      notification: { email: 'a@b.io' },
+      deployment: {
+        environment: 'prod',
+        replicas: 2,
+        strategy: 'canary',
+        canaryPercent: 5,
+        changeTicket: 'CHG-42',
+      },
+      notification: {
+        email: 'a@b.io',
+        notifyOnFailure: true,
+        failureChannel: '#svc-a',
+      },
     });
     const done = await s.runtime.whenSettled(id);
     expect(done.state).toBe('COMPLETED');
-    expect((done.variables.workflowdata as any).result.message).toBe(
-      'Onboarded svc-a to prod',
-    );
+    const result = (done.variables.workflowdata as any).result;
+    expect(result.message).toBe('Onboarded svc-a to prod');
+    expect(
+      Object.fromEntries(result.outputs.map((o: any) => [o.key, o.value])),
+    ).toMatchObject({
+      Strategy: 'canary (5 %)',
+      'Change ticket': 'CHG-42',
+      'Failure channel': '#svc-a',
+    });
   });
 
   it('callback waits for a CloudEvent and resumes with its data', async () => {
