@@ -1,5 +1,5 @@
-import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { isDataIndexUnavailable, reasonOf } from './apiErrors';
 

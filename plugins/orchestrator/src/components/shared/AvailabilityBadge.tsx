@@ -1,5 +1,5 @@
-import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
 import {
   StatusError,
   StatusOK,
@@ -29,7 +29,7 @@ export const AvailabilityBadge = ({
       <span data-testid="availability" data-available="false">
         <StatusError>Unavailable</StatusError>
         {reason && (
-          <Typography variant="caption" color="textSecondary" display="block">
+          <Typography variant="caption" color="text.secondary" display="block">
             {reason}
           </Typography>
         )}

@@ -1,5 +1,5 @@
 import { ReactElement } from 'react';
-import Tooltip from '@material-ui/core/Tooltip';
+import Tooltip from '@mui/material/Tooltip';
 
 /**
  * Wraps an action so that, when it is disabled, hovering or focusing it says
