@@ -25,7 +25,7 @@ describe('sample workflows in <repo>/workflows', () => {
   const nodeNames = (id: string) =>
     s.store.getInstance(id)!.nodes.map(n => n.name);
 
-  it('loads all six samples without problems', () => {
+  it('loads all samples without problems', () => {
     expect(s.problems).toEqual([]);
     expect(
       s.runtime
@@ -39,6 +39,7 @@ describe('sample workflows in <repo>/workflows', () => {
       'greeting',
       'long-running',
       'multi-step',
+      'project-setup',
     ]);
   });
 
@@ -290,6 +291,31 @@ describe('sample workflows in <repo>/workflows', () => {
       Strategy: 'canary (5 %)',
       'Change ticket': 'CHG-42',
       'Failure channel': '#svc-a',
+    });
+  });
+
+  it('project-setup summarises what its widgets collected', async () => {
+    const id = await start('project-setup', {
+      team: 'payments',
+      name: 'ledger',
+      language: 'Go',
+      regions: ['eu-west', 'us-east'],
+      onCall: true,
+      database: 'postgres',
+      databaseSettings: { version: '16' },
+    });
+    const done = await s.runtime.whenSettled(id);
+    expect(done.state).toBe('COMPLETED');
+    const result = (done.variables.workflowdata as any).result;
+    expect(result.message).toBe('Project ledger set up for team payments');
+    expect(
+      Object.fromEntries(result.outputs.map((o: any) => [o.key, o.value])),
+    ).toEqual({
+      Team: 'payments',
+      Language: 'Go',
+      Regions: 'eu-west, us-east',
+      'On call': 'yes',
+      Database: 'postgres 16',
     });
   });
 
