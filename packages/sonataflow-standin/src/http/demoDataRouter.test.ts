@@ -22,6 +22,7 @@ describe('/demo-data', () => {
     expect((await get('/teams/search')).body).toMatchObject({
       lead: 'grace@example.com',
       defaultLanguage: 'Rust',
+      languages: expect.arrayContaining(['Rust', 'Go']),
     });
     expect((await get('/teams/nope')).status).toBe(404);
   });

@@ -72,6 +72,7 @@ export function createDemoDataRouter() {
     res.json({
       ...team,
       defaultLanguage: team.id === 'search' ? 'Rust' : 'Go',
+      languages: LANGUAGES,
     });
   });
 
