@@ -2,9 +2,9 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createGetWorkflowParamsAction } from './actions/getWorkflowParams';
 import { createRunWorkflowAction } from './actions/runWorkflow';
+import { resolveActionsExtensionPoint } from './actionsExtensionPoint';
 
 /**
  * Registers the Orchestrator scaffolder actions.
@@ -16,7 +16,9 @@ export const scaffolderModuleOrchestrator = createBackendModule({
   register(reg) {
     reg.registerInit({
       deps: {
-        scaffolder: scaffolderActionsExtensionPoint,
+        // Looked up in the host's scaffolder-node (main entry or /alpha, see the helper); a host
+        // with neither gets an error naming both instead of "reading 'id'" of undefined.
+        scaffolder: resolveActionsExtensionPoint(),
         discovery: coreServices.discovery,
         auth: coreServices.auth,
       },
