@@ -8,7 +8,10 @@ import { readOrchestratorConfig } from './config';
 import { openDatabase } from './database/migrations';
 import { DefaultDataIndexClient } from './dataIndex/DataIndexClient';
 import { orchestratorPermissionSet } from './permissions/permissionSet';
-import { registerPermissions } from './permissions/register';
+import {
+  registerPermissions,
+  registerWorkflowPermissions,
+} from './permissions/register';
 import { DefaultWorkflowAuthorizer } from './permissions/WorkflowAuthorizer';
 import { createRouter } from './router/createRouter';
 import { DatabaseRunStore } from './runStore/RunStore';
@@ -59,13 +62,27 @@ export const orchestratorPlugin = createBackendPlugin({
         });
         const knex = await openDatabase(deps.database);
         const runStore = DatabaseRunStore.create({ knex });
-        const authorizer = DefaultWorkflowAuthorizer.create({
-          permissions: deps.permissions,
-          permissionSet,
-        });
         const definitions = DefaultDefinitionCache.create({
           dataIndex,
           ttlSeconds: config.definitionsCacheSeconds,
+        });
+        // Startup reads the Data Index directly: warming the definition cache here would keep
+        // workflows deployed in the next minutes out of it until its TTL.
+        await registerWorkflowPermissions({
+          registry: deps.permissionsRegistry,
+          set: permissionSet,
+          workflowIds: async () =>
+            (
+              await dataIndex.listDefinitions({ orderBy: { id: 'ASC' } })
+            ).data.map(d => d.id),
+          logger: deps.logger,
+          waitMs: 3000,
+        });
+        const authorizer = DefaultWorkflowAuthorizer.create({
+          permissions: deps.permissions,
+          permissionSet,
+          // Deployed workflows are the candidates for the per-workflow permission names.
+          workflowIds: async () => (await definitions.getAll()).keys(),
         });
         const availability = DefaultAvailabilityService.create({
           runtime,

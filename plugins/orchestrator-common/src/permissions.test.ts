@@ -16,7 +16,9 @@ import {
   orchestratorInstanceAdminViewPermission,
   orchestratorPermissions,
   orchestratorWorkflowPermission,
+  orchestratorWorkflowSpecificPermission,
   orchestratorWorkflowUsePermission,
+  orchestratorWorkflowUseSpecificPermission,
   RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW,
 } from './permissions';
 
@@ -83,6 +85,19 @@ describe('orchestrator permissions', () => {
       rule: 'IS_ALLOWED_WORKFLOW_ID',
       resourceType: 'orchestrator-workflow',
       params: { workflowIds: ['greeting', 'a'] },
+    });
+  });
+
+  it("builds RHDH 1.8's per-workflow names as basic permissions with RBAC's actions", () => {
+    expect(orchestratorWorkflowSpecificPermission('greeting')).toEqual({
+      type: 'basic',
+      name: 'orchestrator.workflow.greeting',
+      attributes: { action: 'read' },
+    });
+    expect(orchestratorWorkflowUseSpecificPermission('greeting')).toEqual({
+      type: 'basic',
+      name: 'orchestrator.workflow.use.greeting',
+      attributes: { action: 'update' },
     });
   });
 });

@@ -25,6 +25,32 @@ export const orchestratorWorkflowUsePermission = createPermission({
   resourceType: RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW,
 });
 
+/**
+ * RHDH 1.8's per-workflow read permission, `orchestrator.workflow.<workflowId>` (action `read`),
+ * as RBAC policies written for it name it. An allow on it grants reading that one workflow and
+ * its runs, in addition to whatever `orchestrator.workflow` grants. Upstream deprecates these
+ * names in favour of {@link IS_ALLOWED_WORKFLOW_ID}; both are honoured here.
+ * @public
+ */
+export function orchestratorWorkflowSpecificPermission(workflowId: string) {
+  return createPermission({
+    name: `${orchestratorWorkflowPermission.name}.${workflowId}`,
+    attributes: { action: 'read' },
+  });
+}
+
+/**
+ * RHDH 1.8's per-workflow use permission, `orchestrator.workflow.use.<workflowId>` (action
+ * `update`): start, abort, retrigger and rerun that one workflow.
+ * @public
+ */
+export function orchestratorWorkflowUseSpecificPermission(workflowId: string) {
+  return createPermission({
+    name: `${orchestratorWorkflowUsePermission.name}.${workflowId}`,
+    attributes: { action: 'update' },
+  });
+}
+
 /** See administrative details of workflows (e.g. process variables). @public */
 export const orchestratorAdminViewPermission = createPermission({
   name: 'orchestrator.workflowAdminView',

@@ -2,7 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { orchestratorPermissionSet } from './permissionSet';
-import { registerPermissions } from './register';
+import { registerPermissions, registerWorkflowPermissions } from './register';
 import { isAllowedWorkflowIdRule } from './rules';
 import {
   DefaultWorkflowAuthorizer,
@@ -66,6 +66,7 @@ describe('DefaultWorkflowAuthorizer', () => {
     return DefaultWorkflowAuthorizer.create({
       permissions,
       permissionSet: orchestratorPermissionSet,
+      workflowIds: async () => [],
     });
   }
 
@@ -111,5 +112,158 @@ describe('DefaultWorkflowAuthorizer', () => {
         "Unauthorized: orchestrator.workflow.use is not allowed for workflow 'greeting'",
       ),
     );
+  });
+
+  describe("RHDH 1.8's per-workflow names", () => {
+    function rbac(options: {
+      generic: any;
+      allowedNames: string[];
+      workflowIds?: string[];
+    }) {
+      const permissions = mockServices.permissions.mock({
+        authorizeConditional: async () => [options.generic],
+        authorize: async requests =>
+          requests.map(r => ({
+            result: options.allowedNames.includes(r.permission.name)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+          })) as any,
+      });
+      const workflowIds = jest.fn(
+        async () => options.workflowIds ?? ['greeting', 'other', 'third'],
+      );
+      const decider = DefaultWorkflowAuthorizer.create({
+        permissions,
+        permissionSet: orchestratorPermissionSet,
+        workflowIds,
+      });
+      return { decider, permissions, workflowIds };
+    }
+
+    it('an allow on orchestrator.workflow.<id> scopes reads to that workflow, in one batch', async () => {
+      const { decider, permissions } = rbac({
+        generic: { result: AuthorizeResult.DENY },
+        allowedNames: ['orchestrator.workflow.greeting'],
+      });
+      const scope = await decider.scope(credentials, 'read');
+      expect(scopeWhere(scope, 'processId')).toEqual({
+        processId: { in: ['greeting'] },
+      });
+      expect(scopeAllows(scope, 'greeting')).toBe(true);
+      expect(scopeAllows(scope, 'other')).toBe(false);
+      expect(permissions.authorize).toHaveBeenCalledTimes(1);
+      expect(
+        permissions.authorize.mock.calls[0][0].map(r => r.permission.name),
+      ).toEqual([
+        'orchestrator.workflow.greeting',
+        'orchestrator.workflow.other',
+        'orchestrator.workflow.third',
+      ]);
+    });
+
+    it('use is decided by orchestrator.workflow.use.<id>, not by the read name', async () => {
+      const { decider } = rbac({
+        generic: { result: AuthorizeResult.DENY },
+        allowedNames: [
+          'orchestrator.workflow.greeting',
+          'orchestrator.workflow.use.other',
+        ],
+      });
+      const use = await decider.scope(credentials, 'use');
+      expect(scopeAllows(use, 'other')).toBe(true);
+      expect(scopeAllows(use, 'greeting')).toBe(false);
+      await expect(
+        decider.assertWorkflow(credentials, 'greeting', 'use'),
+      ).rejects.toThrow(NotAllowedError);
+      await expect(
+        decider.assertWorkflow(credentials, 'other', 'use'),
+      ).resolves.toBeUndefined();
+    });
+
+    it('widens a conditional decision instead of replacing it', async () => {
+      const { decider } = rbac({
+        generic: {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'orchestrator',
+          resourceType: 'orchestrator-workflow',
+          conditions: condition(['third']),
+        },
+        allowedNames: ['orchestrator.workflow.greeting'],
+      });
+      const scope = await decider.scope(credentials, 'read');
+      expect(scopeWhere(scope, 'id')).toEqual({
+        or: [{ id: { in: ['third'] } }, { id: { in: ['greeting'] } }],
+      });
+      expect(scopeAllows(scope, 'other')).toBe(false);
+    });
+
+    it('a generic allow needs neither the workflow list nor a second call', async () => {
+      const { decider, permissions, workflowIds } = rbac({
+        generic: { result: AuthorizeResult.ALLOW },
+        allowedNames: [],
+      });
+      expect((await decider.scope(credentials, 'read')).kind).toBe('all');
+      await decider.assertWorkflow(credentials, 'greeting', 'read');
+      expect(workflowIds).not.toHaveBeenCalled();
+      expect(permissions.authorize).not.toHaveBeenCalled();
+    });
+
+    it('checking one workflow asks for its own name only', async () => {
+      const { decider, permissions, workflowIds } = rbac({
+        generic: { result: AuthorizeResult.DENY },
+        allowedNames: ['orchestrator.workflow.greeting'],
+      });
+      await decider.assertWorkflow(credentials, 'greeting', 'read');
+      await expect(
+        decider.assertWorkflow(credentials, 'other', 'read'),
+      ).rejects.toThrow(NotAllowedError);
+      expect(workflowIds).not.toHaveBeenCalled();
+      expect(
+        permissions.authorize.mock.calls.map(c => c[0][0].permission.name),
+      ).toEqual([
+        'orchestrator.workflow.greeting',
+        'orchestrator.workflow.other',
+      ]);
+    });
+
+    it('registers the per-workflow names of the deployed workflows at startup', async () => {
+      const registry = mockServices.permissionsRegistry.mock();
+      const ids = await registerWorkflowPermissions({
+        registry,
+        set: orchestratorPermissionSet,
+        workflowIds: async () => ['greeting'],
+        logger: mockServices.logger.mock(),
+        waitMs: 1000,
+      });
+      expect(ids).toEqual(['greeting']);
+      expect(
+        (registry.addPermissions.mock.calls[0][0] as any[]).map(p => [
+          p.name,
+          p.attributes.action,
+        ]),
+      ).toEqual([
+        ['orchestrator.workflow.greeting', 'read'],
+        ['orchestrator.workflow.use.greeting', 'update'],
+      ]);
+    });
+
+    it('a Data Index that does not answer at startup delays it at most waitMs', async () => {
+      const registry = mockServices.permissionsRegistry.mock();
+      const logger = mockServices.logger.mock();
+      const started = Date.now();
+      const ids = await registerWorkflowPermissions({
+        registry,
+        set: orchestratorPermissionSet,
+        workflowIds: () => new Promise(() => {}),
+        logger,
+        waitMs: 50,
+      });
+      expect(ids).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(registry.addPermissions).not.toHaveBeenCalled();
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('no answer within 50 ms'),
+      );
+    });
   });
 });

@@ -19,6 +19,9 @@ export interface OrchestratorPermissionSet {
   workflowUse: ResourcePermission;
   workflowAdminView: BasicPermission;
   instanceAdminView: BasicPermission;
+  /** RHDH 1.8's per-workflow names, `orchestrator.workflow.<id>` and `orchestrator.workflow.use.<id>`. */
+  workflowReadFor(workflowId: string): BasicPermission;
+  workflowUseFor(workflowId: string): BasicPermission;
 }
 
 type Criteria = PermissionCriteria<WorkflowIdsQuery>;
@@ -91,23 +94,86 @@ export interface WorkflowAuthorizer {
   isWorkflowAdmin(credentials: BackstageCredentials): Promise<boolean>;
 }
 
+/** Adds the workflows a per-workflow permission allows to what the generic one allowed. */
+function widen(scope: WorkflowScope, allowedIds: string[]): WorkflowScope {
+  if (scope.kind === 'all' || allowedIds.length === 0) return scope;
+  const specific: Criteria = { key: 'workflowIds', values: allowedIds };
+  if (scope.kind === 'none') return { kind: 'conditional', criteria: specific };
+  return {
+    kind: 'conditional',
+    criteria: { anyOf: [scope.criteria, specific] },
+  };
+}
+
+/**
+ * Decides with both permission styles RBAC policies use: the generic resource permission
+ * (allow, deny, or conditional on IS_ALLOWED_WORKFLOW_ID) and RHDH 1.8's per-workflow basic
+ * permissions. A caller may act on a workflow if either allows it (RHDH's documented rule: a
+ * per-workflow deny cannot take back a generic allow).
+ */
 export class DefaultWorkflowAuthorizer implements WorkflowAuthorizer {
   static create(options: {
     permissions: PermissionsService;
     permissionSet: OrchestratorPermissionSet;
+    /** Ids of the deployed workflows, the candidates for per-workflow permissions in lists. */
+    workflowIds: () => Promise<Iterable<string>>;
   }) {
     return new DefaultWorkflowAuthorizer(
       options.permissions,
       options.permissionSet,
+      options.workflowIds,
     );
   }
 
   private constructor(
     private readonly permissions: PermissionsService,
     private readonly set: OrchestratorPermissionSet,
+    private readonly workflowIds: () => Promise<Iterable<string>>,
   ) {}
 
+  /**
+   * At most two permission calls whatever the number of workflows: the generic decision, and
+   * only when it is not a plain allow, ONE batch of the per-workflow names of every deployed
+   * workflow. The result stays criteria, so lists are still filtered inside the Data Index
+   * query, before pagination.
+   */
   async scope(
+    credentials: BackstageCredentials,
+    action: WorkflowAction,
+  ): Promise<WorkflowScope> {
+    const generic = await this.generic(credentials, action);
+    if (generic.kind === 'all') return generic;
+    const ids = [...(await this.workflowIds())];
+    return widen(
+      generic,
+      await this.specificallyAllowed(credentials, action, ids),
+    );
+  }
+
+  async assertWorkflow(
+    credentials: BackstageCredentials,
+    workflowId: string,
+    action: WorkflowAction,
+  ) {
+    // One workflow: its own per-workflow name is the only candidate, no list needed.
+    const generic = await this.generic(credentials, action);
+    const allowed =
+      scopeAllows(generic, workflowId) ||
+      (
+        await this.specificallyAllowed(credentials, action, [workflowId])
+      ).includes(workflowId);
+    if (!allowed) {
+      const name =
+        action === 'read'
+          ? this.set.workflowRead.name
+          : this.set.workflowUse.name;
+      throw new NotAllowedError(
+        `Unauthorized: ${name} is not allowed for workflow '${workflowId}'`,
+      );
+    }
+  }
+
+  private async generic(
     credentials: BackstageCredentials,
     action: WorkflowAction,
   ): Promise<WorkflowScope> {
@@ -124,20 +190,21 @@ export class DefaultWorkflowAuthorizer implements WorkflowAuthorizer {
     return { kind: 'none' };
   }
 
-  async assertWorkflow(
+  private async specificallyAllowed(
     credentials: BackstageCredentials,
-    workflowId: string,
     action: WorkflowAction,
-  ) {
-    if (!scopeAllows(await this.scope(credentials, action), workflowId)) {
-      const name =
-        action === 'read'
-          ? this.set.workflowRead.name
-          : this.set.workflowUse.name;
-      throw new NotAllowedError(
-        `Unauthorized: ${name} is not allowed for workflow '${workflowId}'`,
-      );
-    }
+    workflowIds: string[],
+  ): Promise<string[]> {
+    if (workflowIds.length === 0) return [];
+    const permissionFor =
+      action === 'read' ? this.set.workflowReadFor : this.set.workflowUseFor;
+    const decisions = await this.permissions.authorize(
+      workflowIds.map(id => ({ permission: permissionFor(id) })),
+      { credentials },
+    );
+    return workflowIds.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
   }
 
   isInstanceAdmin(credentials: BackstageCredentials): Promise<boolean> {

@@ -2,7 +2,9 @@ import {
   orchestratorAdminViewPermission,
   orchestratorInstanceAdminViewPermission,
   orchestratorWorkflowPermission,
+  orchestratorWorkflowSpecificPermission,
   orchestratorWorkflowUsePermission,
+  orchestratorWorkflowUseSpecificPermission,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type { OrchestratorPermissionSet } from './WorkflowAuthorizer';
 
@@ -12,4 +14,6 @@ export const orchestratorPermissionSet: OrchestratorPermissionSet = {
   workflowUse: orchestratorWorkflowUsePermission,
   workflowAdminView: orchestratorAdminViewPermission,
   instanceAdminView: orchestratorInstanceAdminViewPermission,
+  workflowReadFor: orchestratorWorkflowSpecificPermission,
+  workflowUseFor: orchestratorWorkflowUseSpecificPermission,
 };
