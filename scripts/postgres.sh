@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL (Debian's packages) for the RunStore tests and prints the
 # connection string. Usage: eval "$(scripts/postgres.sh start)"; scripts/postgres.sh stop
+# (`scripts/postgres.sh running` exits 0 when it is up).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${PG_TEST_DATA_DIR:-/tmp/orchestrator-pg}"
@@ -20,6 +21,9 @@ case "${1:-start}" in
     fi
     version="$("$bin/postgres" --version | sed -E 's/.* ([0-9]+)\..*/\1/')"
     echo "export BACKSTAGE_TEST_DATABASE_POSTGRES${version}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:$port"
+    ;;
+  running)
+    [ -n "$bin" ] && as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1
     ;;
   stop)
     [ -n "$bin" ] && as_pg "$bin/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1 || true
