@@ -20,7 +20,7 @@ export type OrchestratorOpenApiSpec = {
   info: {
     title: 'Orchestrator API';
     version: '2.0.0';
-    description: "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals` on the channels\n  `orchestrator:instance:<instanceId>` and `orchestrator:workflow:<workflowId>` with an\n  `InstanceSignalPayload` (see components/schemas).\n";
+    description: "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals`, only to those who may\n  see them: `orchestrator:instance:<instanceId>` carries an `InstanceSignalPayload` to the\n  run's owner (for a sub-flow, the owner of its root run); `orchestrator:workflow:<workflowId>`\n  carries a content-free `WorkflowChangedSignalPayload` tick to anyone subscribed, after\n  which a page refetches through this (permission-checked) API.\n- Request bodies above the configured limit (`orchestrator.contentLengthLimit`) answer 413;\n  unknown routes under `/api/orchestrator` answer a JSON 404.\n";
     license: {
       name: 'Apache-2.0';
       identifier: 'Apache-2.0';
@@ -33,6 +33,9 @@ export type OrchestratorOpenApiSpec = {
   ];
   tags: [
     {
+      name: 'Health';
+    },
+    {
       name: 'Workflows';
     },
     {
@@ -40,6 +43,40 @@ export type OrchestratorOpenApiSpec = {
     },
   ];
   paths: {
+    '/health/details': {
+      get: {
+        operationId: 'getHealthDetails';
+        tags: ['Health'];
+        summary: 'Readiness details (the Data Index and the instance watcher)';
+        description: '`/health` stays a liveness check (the process answers). This one reports what the\nbackend depends on: whether the Data Index answers (circuit breaker state, last\nfailure) and when the instance watcher last completed a tick. It answers 200 with\n`status: degraded` rather than 503 while the Data Index is down, so a replica stays\nin service and can tell browsers why lists fail. No credentials needed; it never\ncarries URLs or tokens.\n';
+        security: [];
+        responses: {
+          '200': {
+            description: "The state of the backend's dependencies";
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HealthDetailsDTO';
+                };
+                example: {
+                  status: 'degraded';
+                  dataIndex: {
+                    status: 'down';
+                    circuit: 'open';
+                    since: '2026-11-21T10:00:00.000Z';
+                    reason: 'Data Index is unreachable (no answer within 10000 ms)';
+                  };
+                  watcher: {
+                    enabled: true;
+                    lastTickAt: '2026-11-21T09:59:55.000Z';
+                  };
+                };
+              };
+            };
+          };
+        };
+      };
+    };
     '/v2/workflows/overview': {
       post: {
         operationId: 'getWorkflowsOverview';
@@ -983,7 +1020,7 @@ export type OrchestratorOpenApiSpec = {
         operationId: 'executeWorkflow';
         tags: ['Instances'];
         summary: 'Start a run';
-        description: "The inputs are validated against the workflow's resolved `dataInputSchema`; failures answer 400 with one entry per failing field. The new instance id is returned at once. Never retried.";
+        description: "The inputs are validated against the workflow's resolved `dataInputSchema`; failures answer\n400 with one entry per failing field, unless the schema says `failOnValidationErrors: false`,\nin which case the run starts and the problems come back as `warnings`.\nIdempotent: each start carries a key the workflow service keeps (`businessKey`), recorded\nbefore the call. A retry with the same `idempotencyKey` returns the run the first call made\n(or 409 while that call is still unresolved) and never starts a second one. The call to the\nworkflow service is never retried; after a timeout the run is looked up in the Data Index.\n";
         parameters: [
           {
             $ref: '#/components/parameters/workflowId';
@@ -1033,6 +1070,12 @@ export type OrchestratorOpenApiSpec = {
           };
           '404': {
             $ref: '#/components/responses/NotFound';
+          };
+          '409': {
+            $ref: '#/components/responses/Conflict';
+          };
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge';
           };
           '502': {
             $ref: '#/components/responses/WorkflowServiceFailed';
@@ -1121,6 +1164,7 @@ export type OrchestratorOpenApiSpec = {
         operationId: 'rerunInstance';
         tags: ['Instances'];
         summary: "Start a new run from a previous run's inputs (optionally edited); the new run records `rerunOf`";
+        description: 'Only runs in a state where rerun is allowed (`RUN_ACTIONS_BY_STATUS` in common, i.e. COMPLETED, ABORTED or ERROR) can be rerun; others answer 409.';
         parameters: [
           {
             $ref: '#/components/parameters/workflowId';
@@ -1167,6 +1211,12 @@ export type OrchestratorOpenApiSpec = {
           };
           '404': {
             $ref: '#/components/responses/NotFound';
+          };
+          '409': {
+            $ref: '#/components/responses/Conflict';
+          };
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge';
           };
           '502': {
             $ref: '#/components/responses/WorkflowServiceFailed';
@@ -1299,6 +1349,29 @@ export type OrchestratorOpenApiSpec = {
               };
               response: {
                 statusCode: 409;
+              };
+            };
+          };
+        };
+      };
+      PayloadTooLarge: {
+        description: 'The request body exceeds `orchestrator.contentLengthLimit`';
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse';
+            };
+            example: {
+              error: {
+                name: 'PayloadTooLargeError';
+                message: 'Request body exceeds the limit of 100kb';
+              };
+              request: {
+                method: 'POST';
+                url: '/api/orchestrator/v2/workflows/greeting/execute';
+              };
+              response: {
+                statusCode: 413;
               };
             };
           };
@@ -1488,6 +1561,8 @@ export type OrchestratorOpenApiSpec = {
           offset: {
             type: 'integer';
             minimum: 0;
+            maximum: 1000000;
+            description: "At most 1 000 000 (deeper pages are a filter's job, and the Data Index pages with 32-bit integers)";
           };
           orderBy: {
             type: 'string';
@@ -1683,6 +1758,9 @@ export type OrchestratorOpenApiSpec = {
           stats: {
             $ref: '#/components/schemas/WorkflowRunStatsDTO';
           };
+          statistics: {
+            $ref: '#/components/schemas/RunStatisticsDTO';
+          };
         };
       };
       WorkflowOverviewListResultDTO: {
@@ -1702,6 +1780,9 @@ export type OrchestratorOpenApiSpec = {
             type: 'integer';
             minimum: 0;
           };
+          statistics: {
+            $ref: '#/components/schemas/RunStatisticsDTO';
+          };
           warnings: {
             type: 'array';
             description: 'Partial failures (e.g. a Data Index GraphQL error on part of the query); the rest of the answer is valid';
@@ -1717,9 +1798,7 @@ export type OrchestratorOpenApiSpec = {
         required: ['targetEntity', 'annotationWorkflowIds'];
         properties: {
           targetEntity: {
-            type: 'string';
-            description: 'Entity ref, e.g. `component:default/my-service`';
-            minLength: 1;
+            $ref: '#/components/schemas/EntityRef';
           };
           annotationWorkflowIds: {
             type: 'array';
@@ -1806,6 +1885,24 @@ export type OrchestratorOpenApiSpec = {
             type: 'number';
             minimum: 0;
             description: 'Mean duration of completed runs, milliseconds';
+          };
+          statistics: {
+            $ref: '#/components/schemas/RunStatisticsDTO';
+          };
+        };
+      };
+      RunStatisticsDTO: {
+        type: 'object';
+        description: 'Where the run figures came from. `index`: the backend\'s run index (exact, cheap).\n`dataIndex`: asked from the Data Index because the run index is not built yet (first\nstart, or after a long outage) or is switched off; `ready: false` then tells the UI\nthat the index is still being built, so it can say so instead of implying "no runs".\n';
+        required: ['source', 'ready'];
+        properties: {
+          source: {
+            type: 'string';
+            enum: ['index', 'dataIndex'];
+          };
+          ready: {
+            type: 'boolean';
+            description: 'Whether the run index has finished its backfill';
           };
         };
       };
@@ -2138,25 +2235,50 @@ export type OrchestratorOpenApiSpec = {
         required: ['targetEntity'];
         properties: {
           targetEntity: {
-            type: 'string';
-            minLength: 1;
+            $ref: '#/components/schemas/EntityRef';
           };
           paginationInfo: {
             $ref: '#/components/schemas/PaginationInfoDTO';
           };
         };
       };
+      EntityRef: {
+        type: 'string';
+        description: 'Entity ref, `[<kind>:][<namespace>/]<name>` (e.g. `component:default/my-service`)';
+        minLength: 1;
+        maxLength: 512;
+      };
+      IdempotencyKey: {
+        type: 'string';
+        description: "Chosen by the client, the same for every retry of one start (e.g. a UUID made when the form opened). Sent to the workflow service as the run's `businessKey`.";
+        minLength: 8;
+        maxLength: 100;
+        pattern: '^[A-Za-z0-9_.:\\-]+$';
+      };
+      AuthTokensDTO: {
+        type: 'array';
+        maxItems: 20;
+        items: {
+          $ref: '#/components/schemas/AuthTokenDTO';
+        };
+      };
       AuthTokenDTO: {
         type: 'object';
         additionalProperties: false;
         required: ['provider', 'token'];
+        description: 'A token is never echoed, logged or recorded; a malformed one is a 400 naming its field only.';
         properties: {
           provider: {
             type: 'string';
             description: 'Auth provider id (e.g. `github`); forwarded as header `X-Authorization-<Provider>`';
+            pattern: '^[A-Za-z0-9_\\-]{1,64}$';
           };
           token: {
             type: 'string';
+            description: 'Printable ASCII (a header value), at most 4096 characters';
+            minLength: 1;
+            maxLength: 4096;
+            pattern: '^[\\x20-\\x7E]+$';
           };
         };
       };
@@ -2169,14 +2291,13 @@ export type OrchestratorOpenApiSpec = {
             additionalProperties: true;
           };
           authTokens: {
-            type: 'array';
-            items: {
-              $ref: '#/components/schemas/AuthTokenDTO';
-            };
+            $ref: '#/components/schemas/AuthTokensDTO';
           };
           targetEntity: {
-            type: 'string';
-            description: 'Entity ref the run is for';
+            $ref: '#/components/schemas/EntityRef';
+          };
+          idempotencyKey: {
+            $ref: '#/components/schemas/IdempotencyKey';
           };
         };
       };
@@ -2187,6 +2308,13 @@ export type OrchestratorOpenApiSpec = {
           id: {
             type: 'string';
           };
+          warnings: {
+            type: 'array';
+            description: 'Input problems of a workflow whose schema says `failOnValidationErrors` false (the run was started anyway), one `<pointer> <message>` each';
+            items: {
+              type: 'string';
+            };
+          };
         };
       };
       RetriggerInstanceRequestDTO: {
@@ -2194,10 +2322,7 @@ export type OrchestratorOpenApiSpec = {
         additionalProperties: false;
         properties: {
           authTokens: {
-            type: 'array';
-            items: {
-              $ref: '#/components/schemas/AuthTokenDTO';
-            };
+            $ref: '#/components/schemas/AuthTokensDTO';
           };
         };
       };
@@ -2211,13 +2336,13 @@ export type OrchestratorOpenApiSpec = {
             additionalProperties: true;
           };
           targetEntity: {
-            type: 'string';
+            $ref: '#/components/schemas/EntityRef';
           };
           authTokens: {
-            type: 'array';
-            items: {
-              $ref: '#/components/schemas/AuthTokenDTO';
-            };
+            $ref: '#/components/schemas/AuthTokensDTO';
+          };
+          idempotencyKey: {
+            $ref: '#/components/schemas/IdempotencyKey';
           };
         };
       };
@@ -2263,9 +2388,72 @@ export type OrchestratorOpenApiSpec = {
           };
         };
       };
+      HealthDetailsDTO: {
+        type: 'object';
+        required: ['status', 'dataIndex', 'watcher'];
+        properties: {
+          status: {
+            type: 'string';
+            enum: ['ok', 'degraded'];
+          };
+          dataIndex: {
+            type: 'object';
+            required: ['status', 'circuit'];
+            properties: {
+              status: {
+                type: 'string';
+                enum: ['up', 'down', 'unknown'];
+              };
+              circuit: {
+                type: 'string';
+                enum: ['closed', 'open', 'half-open'];
+              };
+              since: {
+                type: 'string';
+                format: 'date-time';
+                description: 'When the current status began';
+              };
+              reason: {
+                type: 'string';
+                description: 'The last failure, without URLs';
+              };
+            };
+          };
+          watcher: {
+            type: 'object';
+            required: ['enabled'];
+            properties: {
+              enabled: {
+                type: 'boolean';
+              };
+              lastTickAt: {
+                type: 'string';
+                format: 'date-time';
+              };
+              lastError: {
+                type: 'string';
+              };
+            };
+          };
+        };
+      };
+      WorkflowChangedSignalPayload: {
+        type: 'object';
+        description: 'Published on `orchestrator:workflow:<workflowId>` (to anyone subscribed) when some run of the workflow changed. Content-free on purpose; the page refetches through the API.';
+        required: ['type', 'workflowId'];
+        properties: {
+          type: {
+            type: 'string';
+            const: 'workflow-changed';
+          };
+          workflowId: {
+            type: 'string';
+          };
+        };
+      };
       InstanceSignalPayload: {
         type: 'object';
-        description: 'Published on `orchestrator:instance:<instanceId>` and `orchestrator:workflow:<workflowId>` when a run changes';
+        description: "Published on `orchestrator:instance:<instanceId>` to the run's owner only (the root run's owner for a sub-flow) when the run changes";
         required: ['type', 'instanceId', 'workflowId', 'state', 'lastUpdate'];
         properties: {
           type: {
@@ -2314,7 +2502,7 @@ export const spec = {
     title: 'Orchestrator API',
     version: '2.0.0',
     description:
-      "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals` on the channels\n  `orchestrator:instance:<instanceId>` and `orchestrator:workflow:<workflowId>` with an\n  `InstanceSignalPayload` (see components/schemas).\n",
+      "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals`, only to those who may\n  see them: `orchestrator:instance:<instanceId>` carries an `InstanceSignalPayload` to the\n  run's owner (for a sub-flow, the owner of its root run); `orchestrator:workflow:<workflowId>`\n  carries a content-free `WorkflowChangedSignalPayload` tick to anyone subscribed, after\n  which a page refetches through this (permission-checked) API.\n- Request bodies above the configured limit (`orchestrator.contentLengthLimit`) answer 413;\n  unknown routes under `/api/orchestrator` answer a JSON 404.\n",
     license: {
       name: 'Apache-2.0',
       identifier: 'Apache-2.0',
@@ -2327,6 +2515,9 @@ export const spec = {
   ],
   tags: [
     {
+      name: 'Health',
+    },
+    {
       name: 'Workflows',
     },
     {
@@ -2334,6 +2525,42 @@ export const spec = {
     },
   ],
   paths: {
+    '/health/details': {
+      get: {
+        operationId: 'getHealthDetails',
+        tags: ['Health'],
+        summary: 'Readiness details (the Data Index and the instance watcher)',
+        description:
+          '`/health` stays a liveness check (the process answers). This one reports what the\nbackend depends on: whether the Data Index answers (circuit breaker state, last\nfailure) and when the instance watcher last completed a tick. It answers 200 with\n`status: degraded` rather than 503 while the Data Index is down, so a replica stays\nin service and can tell browsers why lists fail. No credentials needed; it never\ncarries URLs or tokens.\n',
+        security: [],
+        responses: {
+          '200': {
+            description: "The state of the backend's dependencies",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HealthDetailsDTO',
+                },
+                example: {
+                  status: 'degraded',
+                  dataIndex: {
+                    status: 'down',
+                    circuit: 'open',
+                    since: '2026-11-21T10:00:00.000Z',
+                    reason:
+                      'Data Index is unreachable (no answer within 10000 ms)',
+                  },
+                  watcher: {
+                    enabled: true,
+                    lastTickAt: '2026-11-21T09:59:55.000Z',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/v2/workflows/overview': {
       post: {
         operationId: 'getWorkflowsOverview',
@@ -3299,7 +3526,7 @@ export const spec = {
         tags: ['Instances'],
         summary: 'Start a run',
         description:
-          "The inputs are validated against the workflow's resolved `dataInputSchema`; failures answer 400 with one entry per failing field. The new instance id is returned at once. Never retried.",
+          "The inputs are validated against the workflow's resolved `dataInputSchema`; failures answer\n400 with one entry per failing field, unless the schema says `failOnValidationErrors: false`,\nin which case the run starts and the problems come back as `warnings`.\nIdempotent: each start carries a key the workflow service keeps (`businessKey`), recorded\nbefore the call. A retry with the same `idempotencyKey` returns the run the first call made\n(or 409 while that call is still unresolved) and never starts a second one. The call to the\nworkflow service is never retried; after a timeout the run is looked up in the Data Index.\n",
         parameters: [
           {
             $ref: '#/components/parameters/workflowId',
@@ -3349,6 +3576,12 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
           },
           '502': {
             $ref: '#/components/responses/WorkflowServiceFailed',
@@ -3438,6 +3671,8 @@ export const spec = {
         tags: ['Instances'],
         summary:
           "Start a new run from a previous run's inputs (optionally edited); the new run records `rerunOf`",
+        description:
+          'Only runs in a state where rerun is allowed (`RUN_ACTIONS_BY_STATUS` in common, i.e. COMPLETED, ABORTED or ERROR) can be rerun; others answer 409.',
         parameters: [
           {
             $ref: '#/components/parameters/workflowId',
@@ -3484,6 +3719,12 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
           },
           '502': {
             $ref: '#/components/responses/WorkflowServiceFailed',
@@ -3623,6 +3864,30 @@ export const spec = {
               },
               response: {
                 statusCode: 409,
+              },
+            },
+          },
+        },
+      },
+      PayloadTooLarge: {
+        description:
+          'The request body exceeds `orchestrator.contentLengthLimit`',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'PayloadTooLargeError',
+                message: 'Request body exceeds the limit of 100kb',
+              },
+              request: {
+                method: 'POST',
+                url: '/api/orchestrator/v2/workflows/greeting/execute',
+              },
+              response: {
+                statusCode: 413,
               },
             },
           },
@@ -3823,6 +4088,9 @@ export const spec = {
           offset: {
             type: 'integer',
             minimum: 0,
+            maximum: 1000000,
+            description:
+              "At most 1 000 000 (deeper pages are a filter's job, and the Data Index pages with 32-bit integers)",
           },
           orderBy: {
             type: 'string',
@@ -4027,6 +4295,9 @@ export const spec = {
           stats: {
             $ref: '#/components/schemas/WorkflowRunStatsDTO',
           },
+          statistics: {
+            $ref: '#/components/schemas/RunStatisticsDTO',
+          },
         },
       },
       WorkflowOverviewListResultDTO: {
@@ -4046,6 +4317,9 @@ export const spec = {
             type: 'integer',
             minimum: 0,
           },
+          statistics: {
+            $ref: '#/components/schemas/RunStatisticsDTO',
+          },
           warnings: {
             type: 'array',
             description:
@@ -4062,9 +4336,7 @@ export const spec = {
         required: ['targetEntity', 'annotationWorkflowIds'],
         properties: {
           targetEntity: {
-            type: 'string',
-            description: 'Entity ref, e.g. `component:default/my-service`',
-            minLength: 1,
+            $ref: '#/components/schemas/EntityRef',
           },
           annotationWorkflowIds: {
             type: 'array',
@@ -4155,6 +4427,25 @@ export const spec = {
             type: 'number',
             minimum: 0,
             description: 'Mean duration of completed runs, milliseconds',
+          },
+          statistics: {
+            $ref: '#/components/schemas/RunStatisticsDTO',
+          },
+        },
+      },
+      RunStatisticsDTO: {
+        type: 'object',
+        description:
+          'Where the run figures came from. `index`: the backend\'s run index (exact, cheap).\n`dataIndex`: asked from the Data Index because the run index is not built yet (first\nstart, or after a long outage) or is switched off; `ready: false` then tells the UI\nthat the index is still being built, so it can say so instead of implying "no runs".\n',
+        required: ['source', 'ready'],
+        properties: {
+          source: {
+            type: 'string',
+            enum: ['index', 'dataIndex'],
+          },
+          ready: {
+            type: 'boolean',
+            description: 'Whether the run index has finished its backfill',
           },
         },
       },
@@ -4493,26 +4784,55 @@ export const spec = {
         required: ['targetEntity'],
         properties: {
           targetEntity: {
-            type: 'string',
-            minLength: 1,
+            $ref: '#/components/schemas/EntityRef',
           },
           paginationInfo: {
             $ref: '#/components/schemas/PaginationInfoDTO',
           },
         },
       },
+      EntityRef: {
+        type: 'string',
+        description:
+          'Entity ref, `[<kind>:][<namespace>/]<name>` (e.g. `component:default/my-service`)',
+        minLength: 1,
+        maxLength: 512,
+      },
+      IdempotencyKey: {
+        type: 'string',
+        description:
+          "Chosen by the client, the same for every retry of one start (e.g. a UUID made when the form opened). Sent to the workflow service as the run's `businessKey`.",
+        minLength: 8,
+        maxLength: 100,
+        pattern: '^[A-Za-z0-9_.:\\-]+$',
+      },
+      AuthTokensDTO: {
+        type: 'array',
+        maxItems: 20,
+        items: {
+          $ref: '#/components/schemas/AuthTokenDTO',
+        },
+      },
       AuthTokenDTO: {
         type: 'object',
         additionalProperties: false,
         required: ['provider', 'token'],
+        description:
+          'A token is never echoed, logged or recorded; a malformed one is a 400 naming its field only.',
         properties: {
           provider: {
             type: 'string',
             description:
               'Auth provider id (e.g. `github`); forwarded as header `X-Authorization-<Provider>`',
+            pattern: '^[A-Za-z0-9_\\-]{1,64}$',
           },
           token: {
             type: 'string',
+            description:
+              'Printable ASCII (a header value), at most 4096 characters',
+            minLength: 1,
+            maxLength: 4096,
+            pattern: '^[\\x20-\\x7E]+$',
           },
         },
       },
@@ -4525,14 +4845,13 @@ export const spec = {
             additionalProperties: true,
           },
           authTokens: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/AuthTokenDTO',
-            },
+            $ref: '#/components/schemas/AuthTokensDTO',
           },
           targetEntity: {
-            type: 'string',
-            description: 'Entity ref the run is for',
+            $ref: '#/components/schemas/EntityRef',
+          },
+          idempotencyKey: {
+            $ref: '#/components/schemas/IdempotencyKey',
           },
         },
       },
@@ -4543,6 +4862,14 @@ export const spec = {
           id: {
             type: 'string',
           },
+          warnings: {
+            type: 'array',
+            description:
+              'Input problems of a workflow whose schema says `failOnValidationErrors` false (the run was started anyway), one `<pointer> <message>` each',
+            items: {
+              type: 'string',
+            },
+          },
         },
       },
       RetriggerInstanceRequestDTO: {
@@ -4550,10 +4877,7 @@ export const spec = {
         additionalProperties: false,
         properties: {
           authTokens: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/AuthTokenDTO',
-            },
+            $ref: '#/components/schemas/AuthTokensDTO',
           },
         },
       },
@@ -4567,13 +4891,13 @@ export const spec = {
             additionalProperties: true,
           },
           targetEntity: {
-            type: 'string',
+            $ref: '#/components/schemas/EntityRef',
           },
           authTokens: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/AuthTokenDTO',
-            },
+            $ref: '#/components/schemas/AuthTokensDTO',
+          },
+          idempotencyKey: {
+            $ref: '#/components/schemas/IdempotencyKey',
           },
         },
       },
@@ -4619,10 +4943,74 @@ export const spec = {
           },
         },
       },
+      HealthDetailsDTO: {
+        type: 'object',
+        required: ['status', 'dataIndex', 'watcher'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok', 'degraded'],
+          },
+          dataIndex: {
+            type: 'object',
+            required: ['status', 'circuit'],
+            properties: {
+              status: {
+                type: 'string',
+                enum: ['up', 'down', 'unknown'],
+              },
+              circuit: {
+                type: 'string',
+                enum: ['closed', 'open', 'half-open'],
+              },
+              since: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When the current status began',
+              },
+              reason: {
+                type: 'string',
+                description: 'The last failure, without URLs',
+              },
+            },
+          },
+          watcher: {
+            type: 'object',
+            required: ['enabled'],
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              lastTickAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              lastError: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      WorkflowChangedSignalPayload: {
+        type: 'object',
+        description:
+          'Published on `orchestrator:workflow:<workflowId>` (to anyone subscribed) when some run of the workflow changed. Content-free on purpose; the page refetches through the API.',
+        required: ['type', 'workflowId'],
+        properties: {
+          type: {
+            type: 'string',
+            const: 'workflow-changed',
+          },
+          workflowId: {
+            type: 'string',
+          },
+        },
+      },
       InstanceSignalPayload: {
         type: 'object',
         description:
-          'Published on `orchestrator:instance:<instanceId>` and `orchestrator:workflow:<workflowId>` when a run changes',
+          "Published on `orchestrator:instance:<instanceId>` to the run's owner only (the root run's owner for a sub-flow) when the run changes",
         required: ['type', 'instanceId', 'workflowId', 'state', 'lastUpdate'],
         properties: {
           type: {

@@ -11,6 +11,31 @@
 
 /* eslint-disable */
 export interface paths {
+  '/health/details': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness details (the Data Index and the instance watcher)
+     * @description `/health` stays a liveness check (the process answers). This one reports what the
+     *     backend depends on: whether the Data Index answers (circuit breaker state, last
+     *     failure) and when the instance watcher last completed a tick. It answers 200 with
+     *     `status: degraded` rather than 503 while the Data Index is down, so a replica stays
+     *     in service and can tell browsers why lists fail. No credentials needed; it never
+     *     carries URLs or tokens.
+     */
+    get: operations['getHealthDetails'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v2/workflows/overview': {
     parameters: {
       query?: never;
@@ -303,7 +328,13 @@ export interface paths {
     put?: never;
     /**
      * Start a run
-     * @description The inputs are validated against the workflow's resolved `dataInputSchema`; failures answer 400 with one entry per failing field. The new instance id is returned at once. Never retried.
+     * @description The inputs are validated against the workflow's resolved `dataInputSchema`; failures answer
+     *     400 with one entry per failing field, unless the schema says `failOnValidationErrors: false`,
+     *     in which case the run starts and the problems come back as `warnings`.
+     *     Idempotent: each start carries a key the workflow service keeps (`businessKey`), recorded
+     *     before the call. A retry with the same `idempotencyKey` returns the run the first call made
+     *     (or 409 while that call is still unresolved) and never starts a second one. The call to the
+     *     workflow service is never retried; after a timeout the run is looked up in the Data Index.
      */
     post: operations['executeWorkflow'];
     delete?: never;
@@ -338,7 +369,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start a new run from a previous run's inputs (optionally edited); the new run records `rerunOf` */
+    /**
+     * Start a new run from a previous run's inputs (optionally edited); the new run records `rerunOf`
+     * @description Only runs in a state where rerun is allowed (`RUN_ACTIONS_BY_STATUS` in common, i.e. COMPLETED, ABORTED or ERROR) can be rerun; others answer 409.
+     */
     post: operations['rerunInstance'];
     delete?: never;
     options?: never;
@@ -381,6 +415,7 @@ export interface components {
     };
     PaginationInfoDTO: {
       pageSize?: number;
+      /** @description At most 1 000 000 (deeper pages are a filter's job, and the Data Index pages with 32-bit integers) */
       offset?: number;
       /** @description A field of the listed DTO (e.g. `start`, `name`) */
       orderBy?: string;
@@ -449,17 +484,18 @@ export interface components {
       annotations?: string[];
       category?: components['schemas']['WorkflowCategoryDTO'];
       stats?: components['schemas']['WorkflowRunStatsDTO'];
+      statistics?: components['schemas']['RunStatisticsDTO'];
     };
     WorkflowOverviewListResultDTO: {
       overviews: components['schemas']['WorkflowOverviewDTO'][];
       paginationInfo: components['schemas']['PaginationInfoDTO'];
       totalCount: number;
+      statistics?: components['schemas']['RunStatisticsDTO'];
       /** @description Partial failures (e.g. a Data Index GraphQL error on part of the query); the rest of the answer is valid */
       warnings?: string[];
     };
     GetOverviewsForEntityRequestDTO: {
-      /** @description Entity ref, e.g. `component:default/my-service` */
-      targetEntity: string;
+      targetEntity: components['schemas']['EntityRef'];
       annotationWorkflowIds: components['schemas']['WorkflowId'][];
     };
     InputSchemaResponseDTO: {
@@ -492,6 +528,19 @@ export interface components {
       totalCount: number;
       /** @description Mean duration of completed runs, milliseconds */
       averageTimeToComplete: number;
+      statistics?: components['schemas']['RunStatisticsDTO'];
+    };
+    /**
+     * @description Where the run figures came from. `index`: the backend's run index (exact, cheap).
+     *     `dataIndex`: asked from the Data Index because the run index is not built yet (first
+     *     start, or after a long outage) or is switched off; `ready: false` then tells the UI
+     *     that the index is still being built, so it can say so instead of implying "no runs".
+     */
+    RunStatisticsDTO: {
+      /** @enum {string} */
+      source: 'index' | 'dataIndex';
+      /** @description Whether the run index has finished its backfill */
+      ready: boolean;
     };
     /**
      * @description Unknown Data Index states are mapped to the nearest of these, never rejected
@@ -624,35 +673,45 @@ export interface components {
       warnings?: string[];
     };
     GetInstancesForEntityRequestDTO: {
-      targetEntity: string;
+      targetEntity: components['schemas']['EntityRef'];
       paginationInfo?: components['schemas']['PaginationInfoDTO'];
     };
+    /** @description Entity ref, `[<kind>:][<namespace>/]<name>` (e.g. `component:default/my-service`) */
+    EntityRef: string;
+    /** @description Chosen by the client, the same for every retry of one start (e.g. a UUID made when the form opened). Sent to the workflow service as the run's `businessKey`. */
+    IdempotencyKey: string;
+    AuthTokensDTO: components['schemas']['AuthTokenDTO'][];
+    /** @description A token is never echoed, logged or recorded; a malformed one is a 400 naming its field only. */
     AuthTokenDTO: {
       /** @description Auth provider id (e.g. `github`); forwarded as header `X-Authorization-<Provider>` */
       provider: string;
+      /** @description Printable ASCII (a header value), at most 4096 characters */
       token: string;
     };
     ExecuteWorkflowRequestDTO: {
       inputData?: {
         [key: string]: unknown;
       };
-      authTokens?: components['schemas']['AuthTokenDTO'][];
-      /** @description Entity ref the run is for */
-      targetEntity?: string;
+      authTokens?: components['schemas']['AuthTokensDTO'];
+      targetEntity?: components['schemas']['EntityRef'];
+      idempotencyKey?: components['schemas']['IdempotencyKey'];
     };
     ExecuteWorkflowResponseDTO: {
       id: string;
+      /** @description Input problems of a workflow whose schema says `failOnValidationErrors` false (the run was started anyway), one `<pointer> <message>` each */
+      warnings?: string[];
     };
     RetriggerInstanceRequestDTO: {
-      authTokens?: components['schemas']['AuthTokenDTO'][];
+      authTokens?: components['schemas']['AuthTokensDTO'];
     };
     RerunInstanceRequestDTO: {
       /** @description Edited inputs; the previous run's inputs when absent */
       inputData?: {
         [key: string]: unknown;
       };
-      targetEntity?: string;
-      authTokens?: components['schemas']['AuthTokenDTO'][];
+      targetEntity?: components['schemas']['EntityRef'];
+      authTokens?: components['schemas']['AuthTokensDTO'];
+      idempotencyKey?: components['schemas']['IdempotencyKey'];
     };
     InstanceIdsRequestDTO: {
       instanceIds: components['schemas']['InstanceId'][];
@@ -665,8 +724,37 @@ export interface components {
     BulkActionResultDTO: {
       results: components['schemas']['BulkActionItemResultDTO'][];
     };
+    HealthDetailsDTO: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
+      dataIndex: {
+        /** @enum {string} */
+        status: 'up' | 'down' | 'unknown';
+        /** @enum {string} */
+        circuit: 'closed' | 'open' | 'half-open';
+        /**
+         * Format: date-time
+         * @description When the current status began
+         */
+        since?: string;
+        /** @description The last failure, without URLs */
+        reason?: string;
+      };
+      watcher: {
+        enabled: boolean;
+        /** Format: date-time */
+        lastTickAt?: string;
+        lastError?: string;
+      };
+    };
+    /** @description Published on `orchestrator:workflow:<workflowId>` (to anyone subscribed) when some run of the workflow changed. Content-free on purpose; the page refetches through the API. */
+    WorkflowChangedSignalPayload: {
+      /** @constant */
+      type: 'workflow-changed';
+      workflowId: string;
+    };
     /**
-     * @description Published on `orchestrator:instance:<instanceId>` and `orchestrator:workflow:<workflowId>` when a run changes
+     * @description Published on `orchestrator:instance:<instanceId>` to the run's owner only (the root run's owner for a sub-flow) when the run changes
      * @example {
      *       "type": "instance-updated",
      *       "instanceId": "3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21",
@@ -791,6 +879,30 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
+    /** @description The request body exceeds `orchestrator.contentLengthLimit` */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "name": "PayloadTooLargeError",
+         *         "message": "Request body exceeds the limit of 100kb"
+         *       },
+         *       "request": {
+         *         "method": "POST",
+         *         "url": "/api/orchestrator/v2/workflows/greeting/execute"
+         *       },
+         *       "response": {
+         *         "statusCode": 413
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
     /** @description The SonataFlow Data Index did not answer (down or timed out); the message names it */
     DataIndexUnavailable: {
       headers: {
@@ -906,6 +1018,41 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getHealthDetails: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The state of the backend's dependencies */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "degraded",
+           *       "dataIndex": {
+           *         "status": "down",
+           *         "circuit": "open",
+           *         "since": "2026-11-21T10:00:00.000Z",
+           *         "reason": "Data Index is unreachable (no answer within 10000 ms)"
+           *       },
+           *       "watcher": {
+           *         "enabled": true,
+           *         "lastTickAt": "2026-11-21T09:59:55.000Z"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['HealthDetailsDTO'];
+        };
+      };
+    };
+  };
   getWorkflowsOverview: {
     parameters: {
       query?: never;
@@ -1818,6 +1965,8 @@ export interface operations {
       400: components['responses']['BadRequest'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
       502: components['responses']['WorkflowServiceFailed'];
       503: components['responses']['WorkflowServiceUnavailable'];
       504: components['responses']['WorkflowServiceTimeout'];
@@ -1931,6 +2080,8 @@ export interface operations {
       400: components['responses']['BadRequest'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
       502: components['responses']['WorkflowServiceFailed'];
       503: components['responses']['WorkflowServiceUnavailable'];
       504: components['responses']['WorkflowServiceTimeout'];

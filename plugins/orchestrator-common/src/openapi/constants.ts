@@ -23,6 +23,42 @@ export const PROCESS_INSTANCE_STATUSES: readonly ProcessInstanceStatusDTO[] = [
 export const TERMINAL_PROCESS_INSTANCE_STATUSES: readonly ProcessInstanceStatusDTO[] =
   ['COMPLETED', 'ABORTED', 'ERROR'];
 
+/**
+ * What a user may do with a run in each state: the one table both the backend (which enforces
+ * it, answering 409) and the UI (which offers the buttons) read.
+ * @public
+ */
+export const RUN_ACTIONS_BY_STATUS: Readonly<
+  Record<ProcessInstanceStatusDTO, readonly RunAction[]>
+> = {
+  ACTIVE: ['abort'],
+  PENDING: [],
+  SUSPENDED: ['abort'],
+  ERROR: ['abort', 'retrigger', 'rerun'],
+  COMPLETED: ['rerun'],
+  ABORTED: ['rerun'],
+};
+
+/** An action on an existing run. @public */
+export type RunAction = 'abort' | 'retrigger' | 'rerun';
+
+/** States a run must be in for `action`. @public */
+export function statusesAllowing(
+  action: RunAction,
+): ProcessInstanceStatusDTO[] {
+  return PROCESS_INSTANCE_STATUSES.filter(s =>
+    RUN_ACTIONS_BY_STATUS[s].includes(action),
+  );
+}
+
+/** Whether a run in `status` allows `action`; an unknown status allows nothing. @public */
+export function isRunActionAllowed(
+  action: RunAction,
+  status: ProcessInstanceStatusDTO | undefined,
+): boolean {
+  return Boolean(status && RUN_ACTIONS_BY_STATUS[status]?.includes(action));
+}
+
 /** Signal channel of one run. @public */
 export const instanceSignalChannel = (instanceId: string) =>
   `orchestrator:instance:${instanceId}`;

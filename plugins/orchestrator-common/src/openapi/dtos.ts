@@ -96,5 +96,12 @@ export type InstanceIdsRequestDTO = Schemas['InstanceIdsRequestDTO'];
 export type BulkActionItemResultDTO = Schemas['BulkActionItemResultDTO'];
 /** @public */
 export type BulkActionResultDTO = Schemas['BulkActionResultDTO'];
-/** Payload of the `orchestrator:instance:<id>` and `orchestrator:workflow:<id>` signals. @public */
+/** Payload of the `orchestrator:instance:<id>` signal, sent to the run's owner only. @public */
 export type InstanceSignalPayload = Schemas['InstanceSignalPayload'];
+/** Content-free tick on `orchestrator:workflow:<id>`: some run changed, refetch. @public */
+export type WorkflowChangedSignalPayload =
+  Schemas['WorkflowChangedSignalPayload'];
+/** Answer of `GET /health/details`. @public */
+export type HealthDetailsDTO = Schemas['HealthDetailsDTO'];
+/** Auth tokens forwarded to a workflow service. @public */
+export type AuthTokensDTO = Schemas['AuthTokensDTO'];

@@ -98,6 +98,7 @@ describe('src/schema/openapi.yaml', () => {
         'rerunInstance',
         'abortInstances',
         'retriggerInstances',
+        'getHealthDetails',
       ].sort(),
     );
   });
