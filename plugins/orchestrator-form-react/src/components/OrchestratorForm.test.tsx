@@ -1,0 +1,42 @@
+import { screen, waitFor } from '@testing-library/react';
+import type { JSONSchema7 } from 'json-schema';
+import { next, renderForm, run } from '../__testUtils__/renderForm';
+
+const flat: JSONSchema7 = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', title: 'Your name', pattern: '^[a-z]+$' },
+  },
+  required: ['name'],
+};
+
+describe('OrchestratorForm, single step', () => {
+  it('goes through the review to Run with the typed data', async () => {
+    const { user, handleExecute } = await renderForm({ schema: flat });
+    expect(
+      screen.queryByTestId('orchestrator-form-stepper'),
+    ).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText(/Your name/), 'ada');
+    await user.click(next());
+    expect(
+      await screen.findByTestId('orchestrator-form-review-table'),
+    ).toHaveTextContent('ada');
+    await user.click(run());
+    await waitFor(() =>
+      expect(handleExecute).toHaveBeenCalledWith({ name: 'ada' }, []),
+    );
+  });
+
+  it('blocks Review with a readable message naming the field', async () => {
+    const { user, handleExecute } = await renderForm({ schema: flat });
+    await user.type(screen.getByLabelText(/Your name/), 'Ada1');
+    await user.click(next());
+    expect(
+      await screen.findByText('Your name must look like ^[a-z]+$'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('orchestrator-form-review-table'),
+    ).not.toBeInTheDocument();
+    expect(handleExecute).not.toHaveBeenCalled();
+  });
+});
