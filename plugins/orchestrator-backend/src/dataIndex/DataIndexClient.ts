@@ -65,9 +65,11 @@ export interface DataIndexClient {
   getRunFigures(
     query: OverviewStatsQuery,
   ): Promise<WithWarnings<Map<string, WorkflowRunFigures>>>;
+  /** Changed since `since` (inclusive), except `seenAtSince` (ids already handled at exactly `since`). */
   listChangedInstances(
     since: string,
     limit: number,
+    seenAtSince?: string[],
   ): Promise<WithWarnings<GqlChangedInstance[]>>;
   abortInstance(instanceId: string): Promise<void>;
   retryInstance(instanceId: string): Promise<void>;
@@ -171,10 +173,20 @@ export class DefaultDataIndexClient implements DataIndexClient {
   async listChangedInstances(
     since: string,
     limit: number,
+    seenAtSince: string[] = [],
   ): Promise<WithWarnings<GqlChangedInstance[]>> {
+    const changed = { lastUpdate: { greaterThanEqual: since } };
+    const where = seenAtSince.length
+      ? {
+          and: [
+            changed,
+            { not: { id: { in: seenAtSince.map(assertInstanceId) } } },
+          ],
+        }
+      : changed;
     const { data, warnings } = await this.transport.read<
       ItemsAnswer<GqlChangedInstance>
-    >(INSTANCES_CHANGED_SINCE, { since, limit });
+    >(INSTANCES_CHANGED_SINCE, { where, limit });
     return {
       data: (data.items ?? []).filter(Boolean) as GqlChangedInstance[],
       warnings,

@@ -78,6 +78,8 @@ export interface GqlChangedInstance {
   state?: string | null;
   lastUpdate: string;
   end?: string | null;
+  businessKey?: string | null;
+  rootProcessInstanceId?: string | null;
   error?: GqlProcessInstanceError | null;
   variables?: unknown;
 }

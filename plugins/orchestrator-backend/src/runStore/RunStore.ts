@@ -10,6 +10,8 @@ export interface RunRecord {
   targetEntity?: string;
   inputs?: JsonObject;
   rerunOf?: string;
+  /** For a sub-flow: its root run, whose owner owns it. */
+  rootInstanceId?: string;
   createdAt: Date;
 }
 
@@ -24,8 +26,23 @@ export interface RunStore {
   record(run: NewRun): Promise<void>;
   get(instanceId: string): Promise<RunRecord | undefined>;
   getMany(instanceIds: string[]): Promise<Map<string, RunRecord>>;
+  /**
+   * Records a sub-flow as its root owner's; a run already recorded stays as it is
+   * (the watcher may see a sub-flow many times).
+   */
+  recordSubflow(run: {
+    instanceId: string;
+    workflowId: string;
+    rootInstanceId: string;
+    initiator: string;
+  }): Promise<void>;
   /** Ids of every run the user started (uncapped), newest first. */
   listInstanceIdsByInitiator(initiator: string): Promise<string[]>;
+  /**
+   * The user's root runs that have sub-flows, newest first, at most `limit`: what a list needs
+   * to show the user's sub-flows (`rootProcessInstanceId IN ...`) without every id they ever ran.
+   */
+  listRootsWithSubflows(initiator: string, limit: number): Promise<string[]>;
   /** Ids of every run started for the entity (uncapped), newest first. */
   listInstanceIdsByEntity(targetEntity: string): Promise<string[]>;
 }
@@ -41,6 +58,7 @@ type Row = {
   target_entity: string | null;
   inputs: string | null;
   rerun_of: string | null;
+  root_instance_id?: string | null;
   created_at: Date | string | number;
 };
 
@@ -52,6 +70,7 @@ function toRecord(row: Row): RunRecord {
     targetEntity: row.target_entity ?? undefined,
     inputs: row.inputs ? (JSON.parse(row.inputs) as JsonObject) : undefined,
     rerunOf: row.rerun_of ?? undefined,
+    rootInstanceId: row.root_instance_id ?? undefined,
     createdAt:
       row.created_at instanceof Date
         ? row.created_at
@@ -78,6 +97,39 @@ export class DatabaseRunStore implements RunStore {
       rerun_of: run.rerunOf ?? null,
       created_at: new Date(),
     });
+  }
+
+  async recordSubflow(run: {
+    instanceId: string;
+    workflowId: string;
+    rootInstanceId: string;
+    initiator: string;
+  }): Promise<void> {
+    await this.db<Row>(TABLE)
+      .insert({
+        instance_id: run.instanceId,
+        workflow_id: run.workflowId,
+        initiator: run.initiator,
+        root_instance_id: run.rootInstanceId,
+        created_at: new Date(),
+      })
+      .onConflict('instance_id')
+      .ignore();
+  }
+
+  async listRootsWithSubflows(
+    initiator: string,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await this.db<Row>(TABLE)
+      .where({ initiator })
+      .whereNotNull('root_instance_id')
+      .groupBy('root_instance_id')
+      .max({ newest: 'created_at' })
+      .select('root_instance_id')
+      .orderBy('newest', 'desc')
+      .limit(limit);
+    return rows.map(r => r.root_instance_id as string);
   }
 
   async get(instanceId: string): Promise<RunRecord | undefined> {

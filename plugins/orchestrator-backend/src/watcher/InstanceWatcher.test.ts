@@ -67,7 +67,7 @@ describe('DefaultInstanceWatcher', () => {
     await knex.destroy();
   });
 
-  it('signals every change on both channels and notifies initiators of finished runs', async () => {
+  it('signals every change to its owner, ticks each workflow once, and notifies owners of finished runs', async () => {
     await runStore.record({
       instanceId: 'done',
       workflowId: 'greeting',
@@ -96,9 +96,10 @@ describe('DefaultInstanceWatcher', () => {
     ]);
 
     const first = await watcher().tick();
-    expect(first).toEqual({ changed: 4, signals: 8, notifications: 2 });
+    // 3 user-owned runs (the scaffolder's is no user's) + one tick for the one workflow
+    expect(first).toEqual({ changed: 4, signals: 4, notifications: 2 });
     expect(signals.publish).toHaveBeenCalledWith({
-      recipients: { type: 'broadcast' },
+      recipients: { type: 'user', entityRef: BOB },
       channel: 'orchestrator:instance:failed',
       message: {
         type: 'instance-updated',
@@ -109,9 +110,19 @@ describe('DefaultInstanceWatcher', () => {
         nodeDefinitionId: 'n7',
       },
     });
-    expect(signals.publish.mock.calls.map(c => c[0].channel)).toContain(
-      'orchestrator:workflow:greeting',
-    );
+    expect(
+      signals.publish.mock.calls.filter(
+        c => c[0].channel === 'orchestrator:workflow:greeting',
+      ),
+    ).toEqual([
+      [
+        {
+          recipients: { type: 'broadcast' },
+          channel: 'orchestrator:workflow:greeting',
+          message: { type: 'workflow-changed', workflowId: 'greeting' },
+        },
+      ],
+    ]);
     expect(notifications.send.mock.calls.map(c => c[0])).toEqual([
       {
         recipients: { type: 'entity', entityRef: ANN },
@@ -168,5 +179,157 @@ describe('DefaultInstanceWatcher', () => {
     const result = await w.tick();
     expect(result.changed).toBe(300);
     expect(standin.stats.snapshot().graphqlRequests).toBe(1);
+  });
+});
+
+/**
+ * What a browser connected as `user` receives, by the signals backend's own rule
+ * (SignalManager: broadcast, or the user among `recipients.entityRef`).
+ */
+function deliveredTo(user: string, published: any[]): any[] {
+  return published.filter(({ recipients }) => {
+    if (recipients.type === 'broadcast') return true;
+    const refs = [recipients.entityRef].flat();
+    return refs.includes(user);
+  });
+}
+
+describe('DefaultInstanceWatcher privacy, sub-flows and paging', () => {
+  let standin: RunningStandin;
+  let knex: Knex;
+  let signals: { publish: jest.Mock };
+  let runStore: DatabaseRunStore;
+  const now = T;
+
+  const watcher = (batchSize = 500) => {
+    const dataIndex = DefaultDataIndexClient.create({
+      url: standin.url,
+      logger: mockServices.logger.mock(),
+    });
+    return DefaultInstanceWatcher.create({
+      dataIndex,
+      runStore,
+      cursorStore: DatabaseWatcherCursorStore.create({ knex }),
+      definitions: DefaultDefinitionCache.create({ dataIndex, ttlSeconds: 60 }),
+      signals: signals as any,
+      notifications: { send: jest.fn() } as any,
+      logger: mockServices.logger.mock(),
+      batchSize,
+      initialLookbackMs: 60_000,
+      now: () => now,
+    });
+  };
+
+  beforeEach(async () => {
+    standin = await startStandin();
+    standin.store.putDefinition({ id: 'greeting', serviceUrl: 'http://x' });
+    standin.store.putDefinition({ id: 'secret-flow', serviceUrl: 'http://x' });
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    await migrateKnex(knex);
+    runStore = DatabaseRunStore.create({ knex });
+    signals = { publish: jest.fn() };
+  });
+  afterEach(async () => {
+    await standin.close();
+    await knex.destroy();
+  });
+
+  it("no run id of Ann's reaches Bob, whatever channel Bob subscribes to", async () => {
+    standin.store.putInstances([
+      instance('ann-1', { lastUpdate: T - 500, initiator: ANN }),
+      instance('ann-2', {
+        processId: 'secret-flow',
+        lastUpdate: T - 400,
+        initiator: ANN,
+        state: 'ERROR',
+        error: { nodeDefinitionId: 'n1', message: 'boom' },
+      }),
+      instance('bob-1', { lastUpdate: T - 300, initiator: BOB }),
+    ]);
+    await watcher().tick();
+    const published = signals.publish.mock.calls.map(c => c[0]);
+    const bobSees = JSON.stringify(deliveredTo(BOB, published));
+    const annSees = JSON.stringify(deliveredTo(ANN, published));
+    expect(bobSees).not.toMatch(/ann-1|ann-2|ERROR|n1/);
+    expect(bobSees).toContain('bob-1');
+    expect(annSees).toMatch(/ann-1/);
+    expect(annSees).toMatch(/ann-2/);
+    expect(annSees).not.toContain('bob-1');
+    // nothing carrying a run goes to everyone
+    for (const p of published.filter(x => x.recipients.type === 'broadcast')) {
+      expect(Object.keys(p.message).sort()).toEqual(['type', 'workflowId']);
+    }
+  });
+
+  it("a sub-flow's updates go to its root run's owner, who then owns it in the run store", async () => {
+    await runStore.record({
+      instanceId: 'root-1',
+      workflowId: 'greeting',
+      initiator: ANN,
+    });
+    standin.store.putInstances([
+      instance('root-1', { lastUpdate: T - 600, initiator: ANN }),
+      {
+        ...instance('child-1', { lastUpdate: T - 500 }),
+        variables: { workflowdata: {} }, // SonataFlow gives a child no initiator
+        parentProcessInstanceId: 'root-1',
+        rootProcessInstanceId: 'root-1',
+      },
+    ]);
+    await watcher().tick();
+    expect(signals.publish).toHaveBeenCalledWith(
+      expect.objectContaining({
+        recipients: { type: 'user', entityRef: ANN },
+        channel: 'orchestrator:instance:child-1',
+      }),
+    );
+    expect(await runStore.get('child-1')).toMatchObject({
+      initiator: ANN,
+      rootInstanceId: 'root-1',
+    });
+    expect(await runStore.listRootsWithSubflows(ANN, 10)).toEqual(['root-1']);
+  });
+
+  it('moves past more than batchSize runs sharing one lastUpdate instead of stalling', async () => {
+    const same = T - 1000;
+    standin.store.putInstances(
+      Array.from({ length: 25 }, (_, i) =>
+        instance(`tie-${String(i).padStart(2, '0')}`, { lastUpdate: same }),
+      ),
+    );
+    const w = watcher(10);
+    const handled = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      signals.publish.mockClear();
+      await w.tick();
+      signals.publish.mock.calls
+        .map(c => c[0].message.instanceId)
+        .filter(Boolean)
+        .forEach(id => handled.add(id));
+    }
+    expect(handled.size).toBe(25);
+  });
+
+  it('publishes with bounded concurrency, not one after another', async () => {
+    standin.store.putInstances(
+      Array.from({ length: 40 }, (_, i) =>
+        instance(`c-${i}`, { lastUpdate: T - 2000 + i }),
+      ),
+    );
+    let inFlight = 0;
+    let peak = 0;
+    signals.publish.mockImplementation(async () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise(r => setTimeout(r, 5));
+      inFlight--;
+    });
+    await watcher().tick();
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(8);
   });
 });

@@ -3,15 +3,18 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import {
   InstanceSignalPayload,
+  WorkflowChangedSignalPayload,
   getWorkflowResult,
   instanceSignalChannel,
   workflowSignalChannel,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type { DataIndexClient } from '../dataIndex/DataIndexClient';
 import type { GqlChangedInstance } from '../dataIndex/types';
-import type { RunStore } from '../runStore/RunStore';
+import type { RunRecord, RunStore } from '../runStore/RunStore';
 import type { DefinitionCache } from '../services/DefinitionCache';
 import { parseVariables, toStatus } from '../services/instanceMapping';
+import { ownerOfRun, rootOf } from '../services/runOwner';
+import { boundedAll } from './boundedAll';
 import type { WatcherCursorStore } from './WatcherCursorStore';
 
 export interface TickResult {
@@ -20,16 +23,25 @@ export interface TickResult {
   notifications: number;
 }
 
+/** What `/health/details` reports about the watcher. */
+export interface WatcherStatus {
+  lastTickAt?: string;
+  lastError?: string;
+}
+
 /**
  * Turns Data Index changes into live updates. Each tick asks ONE question —
- * "which instances changed since my cursor (`lastUpdate`)?" — whatever the
- * number of instances, publishes a signal per change on the instance's and
- * the workflow's channels, and notifies the initiator when a run completed,
- * failed or was aborted. Runs as a global scheduler task: one replica at a
- * time, cursor in the shared database.
+ * "which instances changed since my cursor (`lastUpdate`, ids seen at it)?" — whatever the
+ * number of instances. Signals go only to those who may see the run: the full
+ * `instance-updated` payload to the run's owner (the root run's owner for a sub-flow) on the
+ * instance channel, and one content-free `workflow-changed` tick per workflow on the workflow
+ * channel, after which pages refetch through the permission-checked API. Notifies the owner
+ * when a run completed, failed or was aborted. Runs as a global scheduler task: one replica
+ * at a time, cursor in the shared database.
  */
 export interface InstanceWatcher {
   tick(): Promise<TickResult>;
+  status(): WatcherStatus;
 }
 
 const TERMINAL: Record<string, { verb: string; severity: 'normal' | 'high' }> =
@@ -38,6 +50,9 @@ const TERMINAL: Record<string, { verb: string; severity: 'normal' | 'high' }> =
     ERROR: { verb: 'failed', severity: 'high' },
     ABORTED: { verb: 'was aborted', severity: 'normal' },
   };
+
+/** Signals and notifications in flight at once during a tick. */
+const PUBLISH_CONCURRENCY = 8;
 
 export interface InstanceWatcherOptions {
   dataIndex: DataIndexClient;
@@ -50,17 +65,38 @@ export interface InstanceWatcherOptions {
   batchSize: number;
   /** Where a fresh watcher starts: this far back from now. */
   initialLookbackMs: number;
+  /** Fed each tick's changes (the run index); optional so the watcher works without it. */
+  runIndex?: { onChanges(instances: GqlChangedInstance[]): Promise<void> };
   now?: () => number;
 }
 
 export class DefaultInstanceWatcher implements InstanceWatcher {
+  private last: WatcherStatus = {};
+
   static create(options: InstanceWatcherOptions) {
     return new DefaultInstanceWatcher(options);
   }
 
   private constructor(private readonly o: InstanceWatcherOptions) {}
 
+  status(): WatcherStatus {
+    return { ...this.last };
+  }
+
   async tick(): Promise<TickResult> {
+    try {
+      const result = await this.runTick();
+      this.last = {
+        lastTickAt: new Date(this.o.now?.() ?? Date.now()).toISOString(),
+      };
+      return result;
+    } catch (error) {
+      this.last = { ...this.last, lastError: (error as Error).message };
+      throw error;
+    }
+  }
+
+  private async runTick(): Promise<TickResult> {
     const now = this.o.now?.() ?? Date.now();
     const position = (await this.o.cursorStore.read()) ?? {
       cursor: new Date(now - this.o.initialLookbackMs).toISOString(),
@@ -69,6 +105,7 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
     const { data, warnings } = await this.o.dataIndex.listChangedInstances(
       position.cursor,
       this.o.batchSize,
+      position.boundaryIds,
     );
     if (warnings.length)
       this.o.logger.warn(`InstanceWatcher: ${warnings.join('; ')}`);
@@ -82,24 +119,74 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
       signals: 0,
       notifications: 0,
     };
+    // Before the early return: an empty tick tells the index the watcher is caught up.
+    await this.o.runIndex?.onChanges(fresh);
     if (fresh.length === 0) return result;
 
     await this.noticeNewWorkflows(fresh);
-    const runs = await this.o.runStore.getMany(fresh.map(i => i.id));
-    for (const instance of fresh) {
-      result.signals += await this.signal(instance);
-      result.notifications += await this.notify(
-        instance,
-        runs.get(instance.id)?.initiator,
-      );
-    }
+    const runs = await this.o.runStore.getMany(
+      fresh.flatMap(i => [i.id, rootOf(i)].filter((x): x is string => !!x)),
+    );
+    const owners = await this.ownersOf(fresh, runs);
+    await boundedAll(fresh, PUBLISH_CONCURRENCY, async instance => {
+      const owner = owners.get(instance.id);
+      // Awaited first: `x += await` would read x before the await and lose concurrent counts.
+      const signalled = await this.signalOwner(instance, owner);
+      const notified = await this.notify(instance, owner);
+      result.signals += signalled;
+      result.notifications += notified;
+    });
+    const workflows = [...new Set(fresh.map(i => i.processId))];
+    await boundedAll(workflows, PUBLISH_CONCURRENCY, async workflowId => {
+      const tick: WorkflowChangedSignalPayload = {
+        type: 'workflow-changed',
+        workflowId,
+      };
+      // Content-free: which runs changed, and how, is fetched through the authorized API.
+      await this.o.signals.publish({
+        recipients: { type: 'broadcast' },
+        channel: workflowSignalChannel(workflowId),
+        message: tick,
+      });
+      result.signals++;
+    });
     await this.o.cursorStore.write(advance(position, data));
     return result;
   }
 
-  private async signal(instance: GqlChangedInstance): Promise<number> {
+  /**
+   * Owner of every changed run; sub-flows are recorded as their root owner's, so checks and
+   * lists can answer from the run store.
+   */
+  private async ownersOf(
+    changed: GqlChangedInstance[],
+    runs: Map<string, RunRecord>,
+  ): Promise<Map<string, string | undefined>> {
+    const owners = new Map<string, string | undefined>();
+    await boundedAll(changed, PUBLISH_CONCURRENCY, async instance => {
+      const owner = await ownerOfRun(instance, this.o, { runs }).catch(
+        () => undefined,
+      );
+      owners.set(instance.id, owner);
+      const root = rootOf(instance);
+      if (root && owner && !runs.has(instance.id)) {
+        await this.o.runStore.recordSubflow({
+          instanceId: instance.id,
+          workflowId: instance.processId,
+          rootInstanceId: root,
+          initiator: owner,
+        });
+      }
+    });
+    return owners;
+  }
+
+  private async signalOwner(
+    instance: GqlChangedInstance,
+    owner: string | undefined,
+  ): Promise<number> {
     const state = toStatus(instance.state);
-    if (!state) return 0;
+    if (!state || !owner?.startsWith('user:')) return 0;
     const message: InstanceSignalPayload = {
       type: 'instance-updated',
       instanceId: instance.id,
@@ -110,38 +197,28 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
         ? { nodeDefinitionId: instance.error.nodeDefinitionId }
         : {}),
     };
-    // Payloads carry ids and state only; anything else is fetched through the permission-checked API.
     await this.o.signals.publish({
-      recipients: { type: 'broadcast' },
+      recipients: { type: 'user', entityRef: owner },
       channel: instanceSignalChannel(instance.id),
       message,
     });
-    await this.o.signals.publish({
-      recipients: { type: 'broadcast' },
-      channel: workflowSignalChannel(instance.processId),
-      message,
-    });
-    return 2;
+    return 1;
   }
 
   private async notify(
     instance: GqlChangedInstance,
-    recordedInitiator: string | undefined,
+    owner: string | undefined,
   ): Promise<number> {
     const state = toStatus(instance.state);
     const terminal = state ? TERMINAL[state] : undefined;
+    // A sub-flow's end is part of its root run's story; only root runs notify.
+    if (!terminal || rootOf(instance) || !owner?.startsWith('user:')) return 0;
     const variables = parseVariables(instance.variables);
-    const initiator =
-      recordedInitiator ??
-      (typeof variables?.initiatorEntity === 'string'
-        ? variables.initiatorEntity
-        : undefined);
-    if (!terminal || !initiator?.startsWith('user:')) return 0;
     const result = getWorkflowResult(variables?.workflowdata);
     const name = instance.processName || instance.processId;
     const description = result?.message ?? instance.error?.message ?? undefined;
     await this.o.notifications.send({
-      recipients: { type: 'entity', entityRef: initiator },
+      recipients: { type: 'entity', entityRef: owner },
       payload: {
         title: `Workflow run ${terminal.verb}: ${name}`,
         ...(description ? { description } : {}),

@@ -2,6 +2,7 @@ import {
   ProcessInstanceDTO,
   TERMINAL_PROCESS_INSTANCE_STATUSES,
   instanceSignalChannel,
+  workflowSignalChannel,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { useBackoffPolling } from './useBackoffPolling';
 import { useSignalChannels } from './useSignalChannels';
@@ -12,9 +13,10 @@ export function isTerminal(state: ProcessInstanceDTO['state']): boolean {
 
 /**
  * Keeps a page of runs current. With signals: listen on each unfinished run's
- * channel (plus `extraChannels`, e.g. the workflow's, for new runs) and
- * refresh on a message, with no timer. Without signals: poll with backoff,
- * only while some row is unfinished.
+ * channel (delivered only to the run's owner) and on its workflow's channel (a
+ * content-free tick to anyone, which is how an admin's list of other people's
+ * runs learns of changes), plus `extraChannels`, and refresh on a message, with
+ * no timer. Without signals: poll with backoff, only while some row is unfinished.
  */
 export function useLiveRows(
   rows: ProcessInstanceDTO[] | undefined,
@@ -24,6 +26,7 @@ export function useLiveRows(
   const unfinished = (rows ?? []).filter(r => !isTerminal(r.state));
   const channels = [
     ...unfinished.map(r => instanceSignalChannel(r.id)),
+    ...unfinished.map(r => workflowSignalChannel(r.processId)),
     ...extraChannels,
   ];
   const { isSignalsAvailable } = useSignalChannels(channels, () => {

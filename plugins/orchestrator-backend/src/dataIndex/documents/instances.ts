@@ -85,15 +85,21 @@ export const INSTANCE_DETAILS = /* GraphQL */ `
 `;
 
 /**
- * The watcher's one query per tick: instances whose `lastUpdate` is at or after
- * the cursor, oldest first, so a capped page still advances the cursor.
+ * The watcher's one query per tick: instances whose `lastUpdate` is at or after the cursor,
+ * minus those already handled at exactly the cursor's time, oldest first. The Data Index can
+ * neither order by `id` nor compare ids, so the cursor is (`lastUpdate`, ids seen at it): the
+ * exclusion is what lets the next page move past more than `limit` runs sharing one
+ * `lastUpdate`. `$where` is built by the client from those two values only.
  * `variables` is selected here (not in lists) because terminal runs need the
  * initiator and the WorkflowResult message for their notification.
  */
 export const INSTANCES_CHANGED_SINCE = /* GraphQL */ `
-  query OrchestratorInstancesChangedSince($since: DateTime!, $limit: Int!) {
+  query OrchestratorInstancesChangedSince(
+    $where: ProcessInstanceArgument!
+    $limit: Int!
+  ) {
     items: ProcessInstances(
-      where: { lastUpdate: { greaterThanEqual: $since } }
+      where: $where
       orderBy: { lastUpdate: ASC }
       pagination: { limit: $limit, offset: 0 }
     ) {
@@ -103,6 +109,12 @@ export const INSTANCES_CHANGED_SINCE = /* GraphQL */ `
       state
       lastUpdate
       end
+      businessKey
+      rootProcessInstanceId
+      # The run index's columns: it is fed from this query, not from another one.
+      version
+      start
+      parentProcessInstanceId
       error {
         nodeDefinitionId
         message
