@@ -1,0 +1,103 @@
+import type { JSONSchema7 } from 'json-schema';
+import { generateReviewItems, formatReviewValue } from './generateReviewItems';
+import { generateUiSchema, toRjsfSchema } from '../schema/generateUiSchema';
+
+const source = {
+  type: 'object',
+  properties: {
+    step: {
+      type: 'object',
+      title: 'Step',
+      'ui:order': ['b', '*'],
+      properties: {
+        a: { type: 'string', title: 'A' },
+        b: { type: 'boolean', title: 'B' },
+        secret: { type: 'string', title: 'Secret', 'ui:widget': 'hidden' },
+        cond: {
+          type: 'string',
+          title: 'Cond',
+          'ui:hidden': { when: 'step.a', is: 'x' },
+        },
+        auth: { type: 'string', 'ui:widget': 'AuthRequester' },
+        tags: { type: 'array', title: 'Tags', items: { type: 'string' } },
+        people: {
+          type: 'array',
+          title: 'People',
+          items: {
+            type: 'object',
+            title: 'Person',
+            properties: { name: { type: 'string', title: 'Name' } },
+          },
+        },
+      },
+    },
+  },
+} as unknown as JSONSchema7;
+
+describe('generateReviewItems', () => {
+  const items = generateReviewItems(
+    toRjsfSchema(source),
+    generateUiSchema(source) as any,
+    {
+      step: {
+        a: 'x',
+        b: true,
+        secret: 's',
+        cond: 'c',
+        tags: ['t1', 't2'],
+        people: [{ name: 'Ada' }],
+      },
+    },
+  );
+  const step = items[0];
+
+  it('lists nested values with titles, in ui:order, without virtual fields', () => {
+    expect(step).toMatchObject({ path: '/step', title: 'Step', hidden: false });
+    expect(step.children!.map(c => c.title)).toEqual([
+      'B',
+      'A',
+      'Secret',
+      'Cond',
+      'Tags',
+      'People',
+    ]);
+    expect(step.children![1]).toEqual({
+      path: '/step/a',
+      title: 'A',
+      hidden: false,
+      value: 'x',
+    });
+  });
+
+  it('flags hidden fields, static and conditional', () => {
+    const byTitle = Object.fromEntries(step.children!.map(c => [c.title, c]));
+    expect(byTitle.Secret.hidden).toBe(true);
+    expect(byTitle.Cond.hidden).toBe(true);
+    expect(byTitle.A.hidden).toBe(false);
+  });
+
+  it('shows arrays of objects as groups', () => {
+    const people = step.children!.find(c => c.title === 'People')!;
+    expect(people.children).toEqual([
+      {
+        path: '/step/people/0',
+        title: 'Person 1',
+        hidden: false,
+        children: [
+          {
+            path: '/step/people/0/name',
+            title: 'Name',
+            hidden: false,
+            value: 'Ada',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('formats values readably', () => {
+    expect(formatReviewValue(['t1', 't2'])).toBe('t1, t2');
+    expect(formatReviewValue(true)).toBe('Yes');
+    expect(formatReviewValue(undefined)).toBe('—');
+  });
+});
