@@ -45,6 +45,25 @@ function serializeBody(value: unknown): string | undefined {
 }
 
 /**
+ * A ResponseError whose message carries the service's own reason when its
+ * body has one (`{ message }` or Backstage's `{ error: { message } }`).
+ */
+async function describeFailure(response: Response): Promise<ResponseError> {
+  let detail: unknown;
+  try {
+    const body = JSON.parse(await response.clone().text());
+    detail = body?.error?.message ?? body?.message;
+  } catch {
+    detail = undefined;
+  }
+  const error = await ResponseError.fromResponse(response);
+  if (typeof detail === 'string' && !error.message.includes(detail)) {
+    error.message = `${error.message}: ${detail}`;
+  }
+  return error;
+}
+
+/**
  * Sends the HTTP requests `ui:props` describe. The destination is checked
  * before any credential is resolved and before anything is sent; requests to
  * the backend go through `fetchApi` (the user's Backstage identity attached),
@@ -133,7 +152,7 @@ export class WidgetRequester {
   /** Sends the `fetch:*` request and parses its JSON answer. */
   async fetchJson(uiProps: UiProps, options: RequestOptions): Promise<unknown> {
     const response = await this.send('fetch', uiProps, options);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (!response.ok) throw await describeFailure(response);
     const text = await response.text();
     try {
       return JSON.parse(text);
