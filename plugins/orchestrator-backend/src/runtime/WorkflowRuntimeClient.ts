@@ -4,6 +4,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
+import { assertAuthTokens } from './authTokens';
 import { WorkflowServiceError, WorkflowServiceTimeoutError } from './errors';
 
 /** Where a workflow's own service lives (from its ProcessDefinition). */
@@ -61,10 +62,8 @@ const enc = encodeURIComponent;
 /** `github` -> `X-Authorization-Github`, the header SonataFlow workflows read. */
 function authHeaders(tokens: AuthToken[] | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const { provider, token } of tokens ?? []) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(provider)) {
-      throw new InputError(`Invalid auth provider name`);
-    }
+  // Checked again here: a caller of this client may not have gone through the services.
+  for (const { provider, token } of assertAuthTokens(tokens) ?? []) {
     const name =
       provider.charAt(0).toUpperCase() + provider.slice(1).toLowerCase();
     headers[`X-Authorization-${name}`] = token;
@@ -251,6 +250,10 @@ export class DefaultWorkflowRuntimeClient implements WorkflowRuntimeClient {
         throw new NotFoundError(`${who} answered 404: ${detail}`);
       if (response.status === 400)
         throw new InputError(`${who} rejected the request: ${detail}`);
+      if (response.status === 431)
+        throw new InputError(
+          `${who} refused the request headers as too large; send fewer or shorter authTokens`,
+        );
       throw new WorkflowServiceError(`${who} answered HTTP ${response.status}`);
     }
     if (!text) return undefined;

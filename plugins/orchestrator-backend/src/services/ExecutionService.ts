@@ -16,6 +16,7 @@ import type {
 import { assertWorkflowId } from '../dataIndex/ids';
 import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
 import type { RunStore } from '../runStore/RunStore';
+import { assertAuthTokens } from '../runtime/authTokens';
 import type { WorkflowRuntimeClient } from '../runtime/WorkflowRuntimeClient';
 import type { Caller } from './Caller';
 import type { DefinitionCache } from './DefinitionCache';
@@ -78,6 +79,7 @@ export class DefaultExecutionService implements ExecutionService {
     workflowId: string,
     request: ExecuteWorkflowRequestDTO,
   ) {
+    assertAuthTokens(request.authTokens);
     assertWorkflowId(workflowId);
     await this.o.authorizer.assertWorkflow(
       caller.credentials,
@@ -102,6 +104,7 @@ export class DefaultExecutionService implements ExecutionService {
     instanceId: string,
     request: RerunInstanceRequestDTO,
   ) {
+    assertAuthTokens(request.authTokens);
     const previous = await this.o.access.load(caller, instanceId, {
       workflowId,
       action: 'use',
@@ -122,6 +125,7 @@ export class DefaultExecutionService implements ExecutionService {
     instanceId: string,
     request: RetriggerInstanceRequestDTO,
   ) {
+    assertAuthTokens(request.authTokens);
     const target = await this.o.access.load(caller, instanceId, {
       workflowId,
       action: 'use',
