@@ -32,11 +32,19 @@ async function main() {
       console.log(`[${level}] ${instanceId.slice(0, 8)} ${message}`),
   });
   for (const p of standin.problems) {
-    console.warn(`workflow not loaded: ${p.file}: ${p.message}`);
+    console.warn(
+      `workflow ${p.workflowId ? `'${p.workflowId}' ` : ''}not loaded: ${
+        p.file
+      }: ${p.message}`,
+    );
   }
   const ids = standin.store.listDefinitions().map(d => d.id);
   console.log(`SonataFlow stand-in listening on ${standin.url}`);
   console.log(`  Data Index GraphQL: ${standin.url}/graphql`);
+  if (standin.problems.length)
+    console.log(
+      `  ${standin.problems.length} workflow file(s) did not load: ${standin.url}/__standin/problems`,
+    );
   console.log(
     `  workflows (${ids.length}) from ${options.workflowsDir}: ${ids.join(
       ', ',

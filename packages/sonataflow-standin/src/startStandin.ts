@@ -11,7 +11,7 @@ import { createWorkflowServiceRouter } from './http/workflowServiceRouter';
 import { toProcessDefinition } from './runtime/definitionRecord';
 import { DefaultJqEngine } from './runtime/jq/JqEngine';
 import { loadWorkflows, LoadProblem } from './runtime/loader/loadWorkflows';
-import { RestTargets } from './runtime/functions/openApiCall';
+import { RestTargets, specUrlsFromEnv } from './runtime/functions/openApiCall';
 import { WorkflowRuntime } from './runtime/WorkflowRuntime';
 import { seedInstances } from './seed/seedInstances';
 import { DataIndexStore, DefaultDataIndexStore } from './store/DataIndexStore';
@@ -35,6 +35,12 @@ export interface StartStandinOptions {
   secrets?: Record<string, unknown>;
   /** Where `sysout` lines go; default: nowhere. */
   log?: (instanceId: string, level: string, message: string) => void;
+  /** Extra `<workflow id or file>.mocks.yaml` files (test fixtures), applied over those beside the workflows. */
+  mocksDir?: string;
+  /** Base URLs by `STANDIN_SPEC_URL_<NAME>` variable; default: those in process.env. */
+  specUrls?: Record<string, string>;
+  /** Multiplies every timer (0.01 runs a PT60S sleep in 0.6 s); default 1. */
+  timeScale?: number;
 }
 
 /** @public */
@@ -46,7 +52,7 @@ export interface RunningStandin {
   runtime: WorkflowRuntime;
   faults: FaultSwitches;
   stats: RequestStats;
-  /** Workflow files that did not load, with the reason. */
+  /** Workflow files that did not load, with the reason (also at `GET /__standin/problems`). */
   problems: LoadProblem[];
   setFaults(faults: Partial<StandinFaults>): StandinFaults;
   close(): Promise<void>;
@@ -70,8 +76,21 @@ export async function startStandin(
   const seed = (count: number, prngSeed?: number) =>
     seedInstances(store, { count, serviceUrl, seed: prngSeed });
 
+  const loaded = options.workflowsDir
+    ? loadWorkflows(options.workflowsDir, { mocksDir: options.mocksDir })
+    : { workflows: [], problems: [] };
+
   const app = express();
-  app.use(createAdminRouter({ faults, stats, store, seed }));
+  app.use(
+    createAdminRouter({
+      faults,
+      stats,
+      store,
+      seed,
+      problems: () => loaded.problems,
+      events: instanceId => holder.runtime?.producedEvents(instanceId) ?? [],
+    }),
+  );
   app.use(createDataIndexRouter({ schema, faults, stats }));
   app.use(createDemoDataRouter());
 
@@ -88,13 +107,13 @@ export async function startStandin(
   const url = options.publicUrl ?? `http://${host}:${port}`;
   serviceUrl = url;
 
-  const loaded = options.workflowsDir
-    ? loadWorkflows(options.workflowsDir)
-    : { workflows: [], problems: [] };
   for (const wf of loaded.workflows) {
     store.putDefinition(toProcessDefinition(wf, url));
   }
-  const rest: RestTargets = { baseUrls: options.restBaseUrls };
+  const rest: RestTargets = {
+    baseUrls: options.restBaseUrls,
+    specUrls: options.specUrls ?? specUrlsFromEnv(process.env),
+  };
   const runtime = WorkflowRuntime.create({
     store,
     workflows: loaded.workflows,
@@ -104,6 +123,7 @@ export async function startStandin(
     secrets: options.secrets,
     log: options.log,
     onStart: () => stats.countInstanceStarted(),
+    timeScale: options.timeScale,
   });
   holder.runtime = runtime;
   app.use(createWorkflowServiceRouter({ runtime, faults, stats }));

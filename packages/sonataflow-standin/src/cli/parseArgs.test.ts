@@ -8,7 +8,21 @@ describe('parseArgs', () => {
       workflowsDir: '/repo/workflows',
       seed: 0,
       faults: {},
+      timeScale: 1,
     });
+  });
+
+  it('reads the mocks folder and time scale from flags or env', () => {
+    expect(
+      parseArgs(
+        ['--time-scale', '0.1'],
+        { STANDIN_MOCKS_DIR: '/mocks', STANDIN_TIME_SCALE: '0.5' },
+        '/repo',
+      ),
+    ).toMatchObject({ mocksDir: '/mocks', timeScale: 0.1 });
+    expect(() => parseArgs(['--time-scale', '0'], {}, '/repo')).toThrow(
+      /time scale must be a number > 0/,
+    );
   });
 
   it('lets flags win over env and reads faults from both', () => {

@@ -2,6 +2,8 @@ import express from 'express';
 import { FaultSwitches, parseFaults } from '../faults/FaultSwitches';
 import { RequestStats } from '../faults/RequestStats';
 import { DataIndexStore } from '../store/DataIndexStore';
+import { ProducedEvent } from '../runtime/execution/produceEvents';
+import { LoadProblem } from '../runtime/loader/loadWorkflows';
 
 /**
  * `/__standin`: fault switches, request counters, reset. Not part of
@@ -13,6 +15,10 @@ export function createAdminRouter(options: {
   store: DataIndexStore;
   /** Bulk-creates historic instances; returns how many. */
   seed: (count: number, seed?: number) => number;
+  /** Workflow files that did not load, and why. */
+  problems: () => LoadProblem[];
+  /** Events the workflows produced, optionally of one instance. */
+  events: (instanceId?: string) => ProducedEvent[];
 }) {
   const { faults, stats, store } = options;
   const router = express.Router();
@@ -60,6 +66,20 @@ export function createAdminRouter(options: {
     );
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     res.json({ created, ms: Math.round(ms), instances: store.instanceCount() });
+  });
+
+  /** Why a workflow did not load: `{ problems: [{ file, workflowId?, message }] }`. */
+  router.get('/__standin/problems', (_req, res) => {
+    res.json({ problems: options.problems() });
+  });
+
+  /** Produced CloudEvents, newest last; `?instanceId=` narrows to one instance. */
+  router.get('/__standin/events', (req, res) => {
+    const instanceId =
+      typeof req.query.instanceId === 'string'
+        ? req.query.instanceId
+        : undefined;
+    res.json({ events: options.events(instanceId) });
   });
 
   router.get('/__standin/health', (_req, res) => {

@@ -6,7 +6,8 @@ import { ProcessInstanceRecord } from '../store/types';
 import { ExpressionEvaluator } from './expressions';
 import { CloudEvent, Execution } from './execution/Execution';
 import { ExecutorDeps } from './execution/runActions';
-import { runFrom } from './execution/runInstance';
+import { execTimeoutOf, expireRun, runFrom } from './execution/runInstance';
+import { ProducedEvent } from './execution/produceEvents';
 import { RestTargets } from './functions/openApiCall';
 import { InputValidator } from './inputValidation';
 import { JqEngine } from './jq/JqEngine';
@@ -24,7 +25,12 @@ export interface WorkflowRuntimeOptions {
   secrets?: Record<string, unknown>;
   log?: (instanceId: string, level: string, message: string) => void;
   onStart?: () => void;
+  /** Multiplies every timer (sleeps, retry delays, event and execution timeouts, mock delays); default 1. */
+  timeScale?: number;
 }
+
+/** How many produced events `/__standin/events` keeps (oldest dropped first). */
+const EVENT_LOG_SIZE = 1000;
 
 /** Body of `POST /{workflowId}`: `{ workflowdata, initiatorEntity, targetEntity }` or a plain input object. @public */
 export type StartBody = Record<string, unknown>;
@@ -43,6 +49,7 @@ export class WorkflowRuntime implements InstanceOperations {
   private readonly executions = new Map<string, Execution>();
   private readonly byId = new Map<string, LoadedWorkflow>();
   private readonly validator = new InputValidator();
+  private readonly produced: ProducedEvent[] = [];
 
   static create(options: WorkflowRuntimeOptions) {
     return new WorkflowRuntime(options);
@@ -79,6 +86,13 @@ export class WorkflowRuntime implements InstanceOperations {
     return exec;
   }
 
+  /** Events the workflows produced (newest last), optionally of one instance. */
+  producedEvents(instanceId?: string): ProducedEvent[] {
+    return instanceId
+      ? this.produced.filter(e => e.kogitoprocinstanceid === instanceId)
+      : [...this.produced];
+  }
+
   private deps: ExecutorDeps = {
     functionContext: exec => ({
       evaluator: exec.evaluator,
@@ -87,7 +101,21 @@ export class WorkflowRuntime implements InstanceOperations {
       targets: { selfUrl: this.options.serviceUrl, ...this.options.rest },
       log: (level, message) =>
         this.options.log?.(exec.record.id, level, message),
+      mocks: {
+        mocks: exec.workflow.mocks,
+        calls: exec.mockCalls,
+        evaluate: (expr, data) => exec.evaluator.evaluate(expr, data),
+        pause: delay =>
+          exec.pause(
+            typeof delay === 'number' ? delay * exec.timeScale : exec.ms(delay),
+          ),
+      },
+      signal: exec.signal,
     }),
+    publish: event => {
+      this.produced.push(event);
+      if (this.produced.length > EVENT_LOG_SIZE) this.produced.shift();
+    },
     runSubflow: async (parent, workflowId, input, wait) => {
       const child = this.createExecution(
         this.requireWorkflow(workflowId),
@@ -171,6 +199,7 @@ export class WorkflowRuntime implements InstanceOperations {
               ? wf.definition.constants
               : {},
         }),
+      this.options.timeScale ?? 1,
     );
     this.executions.set(id, exec);
     this.options.onStart?.();
@@ -181,9 +210,32 @@ export class WorkflowRuntime implements InstanceOperations {
     if (!from) {
       const startNode = exec.enter(exec.workflow.nodes.start);
       exec.exit(startNode);
+      this.armExecTimeout(exec);
     }
     const stateName = from ?? startStateName(exec.workflow.definition)!;
-    void runFrom(this.deps, exec, stateName, exec.data, retrigger);
+    void runFrom(this.deps, exec, stateName, exec.data, { retrigger });
+  }
+
+  /**
+   * `timeouts.workflowExecTimeout`: when it passes, the run is stopped
+   * (`interrupt: false` lets the current state finish first), `runBefore`
+   * runs, and the instance ends ABORTED.
+   */
+  private armExecTimeout(exec: Execution) {
+    const def = execTimeoutOf(exec);
+    if (!def) return;
+    const timer = setTimeout(() => {
+      if (exec.isTerminal()) return;
+      if (def.interrupt === false) {
+        exec.pendingTimeout = def;
+        return;
+      }
+      exec.cancelRun();
+      exec.renewRun();
+      expireRun(this.deps, exec, def);
+    }, exec.ms(def.duration));
+    timer.unref();
+    void exec.settled().then(() => clearTimeout(timer));
   }
 
   /**

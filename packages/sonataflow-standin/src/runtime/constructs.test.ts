@@ -93,8 +93,9 @@ specVersion: "0.8"
 start: Fork
 states:
   - name: Fork
-    type: parallel
-    branches: []
+    type: event
+    exclusive: false
+    onEvents: []
     end: true
 `,
   'event-start.sw.yaml': `
@@ -205,7 +206,7 @@ describe('runtime constructs', () => {
     const done = await run('unsupported', {});
     expect(done.state).toBe('ERROR');
     expect(done.error!.message).toBe(
-      "Unsupported construct: state type 'parallel' (state 'Fork')",
+      "Unsupported construct: event state with exclusive: false (state 'Fork')",
     );
     expect(done.error!.nodeDefinitionId).toBe(
       s.runtime.getWorkflow('unsupported')!.nodes.state('Fork').uniqueId,

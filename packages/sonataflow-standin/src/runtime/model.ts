@@ -5,12 +5,16 @@
  */
 export type Transition =
   | string
-  | { nextState: string; produceEvents?: unknown; compensate?: boolean };
+  | {
+      nextState: string;
+      produceEvents?: SwProduceEvent[];
+      compensate?: boolean;
+    };
 export type End =
   | boolean
   | {
       terminate?: boolean;
-      produceEvents?: unknown;
+      produceEvents?: SwProduceEvent[];
       compensate?: boolean;
       continueAs?: unknown;
     };
@@ -39,6 +43,49 @@ export interface SwEventDef {
   }>;
 }
 
+export interface SwProduceEvent {
+  eventRef: string;
+  data?: string | Record<string, unknown>;
+  contextAttributes?: Record<string, string>;
+}
+
+export interface SwRetryDef {
+  name: string;
+  delay?: string;
+  maxDelay?: string;
+  increment?: string;
+  multiplier?: number | string;
+  maxAttempts: number | string;
+  jitter?: number | string;
+}
+
+export interface SwEventRef {
+  triggerEventRef: string;
+  resultEventRef: string;
+  resultEventTimeout?: string;
+  data?: string | Record<string, unknown>;
+  contextAttributes?: Record<string, string>;
+  invoke?: 'sync' | 'async';
+}
+
+export interface SwBranch {
+  name: string;
+  actions: SwAction[];
+  timeouts?: unknown;
+}
+
+export interface SwEventCondition {
+  name?: string;
+  eventRef: string;
+  transition?: Transition;
+  end?: End;
+  eventDataFilter?: SwEventDataFilter;
+}
+
+export type SwExecTimeout =
+  | string
+  | { duration: string; interrupt?: boolean; runBefore?: string };
+
 export interface SwErrorDef {
   name: string;
   code?: string;
@@ -60,7 +107,7 @@ export interface SwAction {
   subFlowRef?:
     | string
     | { workflowId: string; version?: string; invoke?: string };
-  eventRef?: unknown;
+  eventRef?: SwEventRef;
   actionDataFilter?: SwActionDataFilter;
   sleep?: { before?: string; after?: string };
   condition?: string;
@@ -98,7 +145,7 @@ export interface SwState {
   data?: unknown;
   // switch
   dataConditions?: SwDataCondition[];
-  eventConditions?: unknown[];
+  eventConditions?: SwEventCondition[];
   defaultCondition?: { transition?: Transition; end?: End };
   // sleep
   duration?: string;
@@ -126,7 +173,12 @@ export interface SwState {
   batchSize?: number | string;
   mode?: 'sequential' | 'parallel';
   // parallel
-  branches?: unknown[];
+  branches?: SwBranch[];
+  completionType?: 'allOf' | 'atLeast';
+  numCompleted?: number | string;
+  // compensation
+  compensatedBy?: string;
+  usedForCompensation?: boolean;
 }
 
 export interface SwEventDataFilter {
@@ -155,6 +207,13 @@ export interface SwWorkflow {
   secrets?: string[] | string;
   extensions?: Array<{ extensionid: string; [k: string]: unknown }>;
   states: SwState[];
-  timeouts?: unknown;
-  retries?: unknown;
+  timeouts?:
+    | string
+    | {
+        workflowExecTimeout?: SwExecTimeout;
+        eventTimeout?: string;
+        [other: string]: unknown;
+      };
+  retries?: SwRetryDef[] | string;
+  autoRetries?: boolean;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../store/types';
 import { ExpressionEvaluator } from '../expressions';
 import { LoadedWorkflow } from '../loader/loadWorkflows';
+import { parseIsoDuration } from './isoDuration';
 
 /** A CloudEvent as delivered to `POST /`. @public */
 export interface CloudEvent {
@@ -30,6 +31,15 @@ interface EventWait {
   resolve(event: CloudEvent | undefined): void;
 }
 
+/** Shared by an instance and its branches: waits, jobs and resolvers are one set per instance. */
+interface InstanceShared {
+  waits: Set<EventWait>;
+  buffered: CloudEvent[];
+  jobs: Set<JobRecord>;
+  settledResolvers: Array<(r: ProcessInstanceRecord) => void>;
+  pauseResolvers: Array<() => void>;
+}
+
 /**
  * One running instance: its Data Index record plus what the executor needs
  * (evaluator, cancellation, the event it waits for). Every change goes
@@ -38,19 +48,31 @@ interface EventWait {
 export class Execution {
   readonly evaluator: ExpressionEvaluator;
   private cancel = new AbortController();
-  private eventWait: EventWait | undefined;
-  private readonly buffered: CloudEvent[] = [];
-  private readonly jobs = new Set<JobRecord>();
-  private settledResolvers: Array<(r: ProcessInstanceRecord) => void> = [];
-  private pauseResolvers: Array<() => void> = [];
+  private shared: InstanceShared = {
+    waits: new Set(),
+    buffered: [],
+    jobs: new Set(),
+    settledResolvers: [],
+    pauseResolvers: [],
+  };
+  /** A branch (parallel state, parallel foreach) does not write the instance's data. */
+  private detached = false;
   failedState: string | undefined;
   currentState: string | undefined;
+  /** States that completed, in order, for compensation (kept across retriggers). */
+  completedStates: string[] = [];
+  /** Set when workflowExecTimeout expired with `interrupt: false`: stop before the next state. */
+  pendingTimeout: { duration: string; runBefore?: string } | undefined;
+  /** Calls per mock key, for mock sequences (per instance). */
+  readonly mockCalls = new Map<string, number>();
 
   constructor(
     readonly record: ProcessInstanceRecord,
     readonly workflow: LoadedWorkflow,
     private readonly store: DataIndexStore,
     evaluatorFor: (e: Execution) => ExpressionEvaluator,
+    /** Multiplies every timer (sleep, retry delay, event timeout); <1 speeds demos and tests up. */
+    readonly timeScale = 1,
   ) {
     this.evaluator = evaluatorFor(this);
   }
@@ -59,16 +81,32 @@ export class Execution {
     return this.cancel.signal;
   }
 
-  /** Ends the current run (abort, or a jump to another node). */
+  /**
+   * A view of this instance with its own cancellation scope, for concurrent
+   * branches: cancelling it stops only that branch, cancelling the instance
+   * stops every branch. Record, waits and jobs stay shared.
+   */
+  branch(): Execution {
+    const child = Object.create(this) as Execution;
+    child.cancel = new AbortController();
+    child.detached = true;
+    const parent = this.signal;
+    if (parent.aborted) child.cancel.abort();
+    else
+      parent.addEventListener('abort', () => child.cancel.abort(), {
+        once: true,
+      });
+    return child;
+  }
+
+  /** An ISO-8601 duration as real milliseconds (scaled by timeScale). */
+  ms(duration: string): number {
+    return Math.round(parseIsoDuration(duration) * this.timeScale);
+  }
+
+  /** Ends the current run (abort, or a jump to another node); waits and timers clean up on the signal. */
   cancelRun() {
     this.cancel.abort();
-    this.eventWait?.resolve(undefined);
-    this.eventWait = undefined;
-    for (const job of this.jobs) {
-      job.status = 'CANCELED';
-      job.lastUpdate = Date.now();
-    }
-    this.jobs.clear();
   }
 
   /** A fresh cancellation scope for a new run (after retrigger / node trigger). */
@@ -115,6 +153,7 @@ export class Execution {
   }
 
   setData(data: unknown) {
+    if (this.detached) return;
     this.record.variables = { ...this.record.variables, workflowdata: data };
     this.touch();
   }
@@ -130,19 +169,41 @@ export class Execution {
     this.notifyPause();
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined = undefined;
+      const signal = this.signal;
+      const onAbort = () => {
+        clearTimeout(timer);
+        job.status = 'CANCELED';
+        job.lastUpdate = Date.now();
+        this.shared.jobs.delete(job);
+        reject(new RunCancelled('run cancelled'));
+      };
+      timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        job.status = 'EXECUTED';
+        job.executionCounter = 1;
+        job.lastUpdate = Date.now();
+        this.shared.jobs.delete(job);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Waits `ms` without a Jobs record (simulated latency of a mocked service); cancelled runs reject. */
+  pause(ms: number): Promise<void> {
+    this.throwIfCancelled();
+    const signal = this.signal;
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
       const onAbort = () => {
         clearTimeout(timer);
         reject(new RunCancelled('run cancelled'));
       };
       timer = setTimeout(() => {
-        this.signal.removeEventListener('abort', onAbort);
-        job.status = 'EXECUTED';
-        job.executionCounter = 1;
-        job.lastUpdate = Date.now();
-        this.jobs.delete(job);
+        signal.removeEventListener('abort', onAbort);
         resolve();
       }, ms);
-      this.signal.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 
@@ -169,7 +230,7 @@ export class Execution {
       endpoint: `${this.record.serviceUrl}/management/jobs/${this.record.processId}/instances/${this.record.id}/timers`,
       callbackEndpoint: `${this.record.serviceUrl}/management/jobs/${this.record.processId}/instances/${this.record.id}/timers`,
     };
-    this.jobs.add(job);
+    this.shared.jobs.add(job);
     this.store.putJob(job);
     return job;
   }
@@ -180,31 +241,41 @@ export class Execution {
     timeoutMs?: number,
   ): Promise<CloudEvent | undefined> {
     this.throwIfCancelled();
-    const ready = this.buffered.findIndex(e => types.includes(e.type));
-    if (ready >= 0) return Promise.resolve(this.buffered.splice(ready, 1)[0]);
+    const { buffered, waits } = this.shared;
+    const ready = buffered.findIndex(e => types.includes(e.type));
+    if (ready >= 0) return Promise.resolve(buffered.splice(ready, 1)[0]);
     this.notifyPause();
+    const signal = this.signal;
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
-      const done = (event: CloudEvent | undefined) => {
+      const wait: EventWait = { types: new Set(types), resolve: () => {} };
+      const onAbort = () => {
         if (timer) clearTimeout(timer);
-        this.eventWait = undefined;
-        if (this.signal.aborted) reject(new RunCancelled('run cancelled'));
-        else resolve(event);
+        waits.delete(wait);
+        reject(new RunCancelled('run cancelled'));
       };
-      this.eventWait = { types: new Set(types), resolve: done };
+      wait.resolve = event => {
+        if (timer) clearTimeout(timer);
+        waits.delete(wait);
+        signal.removeEventListener('abort', onAbort);
+        resolve(event);
+      };
+      waits.add(wait);
+      signal.addEventListener('abort', onAbort, { once: true });
       if (timeoutMs !== undefined)
-        timer = setTimeout(() => done(undefined), timeoutMs);
+        timer = setTimeout(() => wait.resolve(undefined), timeoutMs);
     });
   }
 
   waitsFor(type: string): boolean {
-    return Boolean(this.eventWait?.types.has(type));
+    return [...this.shared.waits].some(w => w.types.has(type));
   }
 
-  /** Hands an event to the waiting run, or keeps it for the next wait. */
+  /** Hands an event to every wait of this instance for its type (branches may wait concurrently), or keeps it for the next wait. */
   deliver(event: CloudEvent) {
-    if (this.eventWait?.types.has(event.type)) this.eventWait.resolve(event);
-    else this.buffered.push(event);
+    const takers = [...this.shared.waits].filter(w => w.types.has(event.type));
+    if (takers.length === 0) this.shared.buffered.push(event);
+    takers.forEach(w => w.resolve(event));
   }
 
   isTerminal() {
@@ -214,25 +285,21 @@ export class Execution {
   /** Resolves when the instance completes, fails or is aborted. */
   settled(): Promise<ProcessInstanceRecord> {
     if (this.isTerminal()) return Promise.resolve(this.record);
-    return new Promise(resolve => this.settledResolvers.push(resolve));
+    return new Promise(resolve => this.shared.settledResolvers.push(resolve));
   }
 
   /** Resolves at the first wait (sleep, event) or when the instance settles. */
   paused(): Promise<void> {
     if (this.isTerminal()) return Promise.resolve();
-    return new Promise(resolve => this.pauseResolvers.push(resolve));
+    return new Promise(resolve => this.shared.pauseResolvers.push(resolve));
   }
 
   notifyPause() {
-    const resolvers = this.pauseResolvers;
-    this.pauseResolvers = [];
-    resolvers.forEach(r => r());
+    this.shared.pauseResolvers.splice(0).forEach(r => r());
   }
 
   notifySettled() {
     this.notifyPause();
-    const resolvers = this.settledResolvers;
-    this.settledResolvers = [];
-    resolvers.forEach(r => r(this.record));
+    this.shared.settledResolvers.splice(0).forEach(r => r(this.record));
   }
 }

@@ -2,10 +2,13 @@ import { NodeInstanceRecord } from '../../store/types';
 import { mergeAtPath, mergeData } from '../dataMerge';
 import { UnsupportedConstructError, WorkflowExecutionError } from '../errors';
 import { FunctionContext, invokeFunction } from '../functions/invokeFunction';
+import { MockAnswer } from '../functions/mocks';
 import { functionsOf } from '../loader/nodeGraph';
-import { SwAction, SwState } from '../model';
+import { SwAction, SwEventRef, SwState } from '../model';
+import { eventTypes } from './eventWaits';
 import { Execution } from './Execution';
-import { parseIsoDuration } from './isoDuration';
+import { buildEvent, EventSink } from './produceEvents';
+import { retryDelayMs, retryPolicyFor, shouldRetry } from './retries';
 
 /** What the executor needs from the runtime around it. */
 export interface ExecutorDeps {
@@ -17,6 +20,8 @@ export interface ExecutorDeps {
     input: unknown,
     wait: boolean,
   ): Promise<unknown>;
+  /** Records an event the workflow produced. */
+  publish: EventSink;
 }
 
 /** Marks which node instance an error happened in, for `error.nodeDefinitionId`. */
@@ -26,11 +31,38 @@ export function attachNode(e: unknown, node: NodeInstanceRecord): unknown {
   return e;
 }
 
+/** Action `eventRef`: produce the trigger event, then (sync) wait for the result event. */
+async function exchangeEvents(
+  deps: ExecutorDeps,
+  exec: Execution,
+  ref: SwEventRef,
+  input: unknown,
+) {
+  const trigger = await buildEvent(exec, ref.triggerEventRef, ref, input);
+  deps.publish(trigger);
+  exec.summary(`Produced event '${ref.triggerEventRef}' (${trigger.type})`);
+  if (ref.invoke === 'async') return undefined;
+  const timeout = ref.resultEventTimeout
+    ? exec.ms(ref.resultEventTimeout)
+    : undefined;
+  const event = await exec.waitForEvent(
+    eventTypes(exec, [ref.resultEventRef]),
+    timeout,
+  );
+  if (!event)
+    throw new WorkflowExecutionError(
+      `no '${ref.resultEventRef}' event within ${ref.resultEventTimeout}`,
+      'timeout',
+    );
+  return event.data;
+}
+
 async function callAction(
   deps: ExecutorDeps,
   exec: Execution,
   action: SwAction,
   input: unknown,
+  onMock: (answer: MockAnswer) => void,
 ) {
   if (action.functionRef) {
     const ref =
@@ -50,7 +82,7 @@ async function callAction(
       );
     }
     return invokeFunction(
-      deps.functionContext(exec),
+      { ...deps.functionContext(exec), onMock },
       fn,
       (ref as any).arguments,
       input,
@@ -69,11 +101,9 @@ async function callAction(
     );
   }
   if (action.eventRef)
-    throw new UnsupportedConstructError(
-      'action eventRef (use a callback state)',
-    );
+    return exchangeEvents(deps, exec, action.eventRef, input);
   throw new WorkflowExecutionError(
-    'action has neither functionRef nor subFlowRef',
+    'action has neither functionRef, subFlowRef nor eventRef',
   );
 }
 
@@ -90,7 +120,7 @@ export async function mergeActionResult(
     ? await exec.evaluator.evaluate(filter.results, result)
     : result;
   if (filter.toStateData)
-    return mergeAtPath(data, filter.toStateData, filtered);
+    return mergeAtPath(data, filter.toStateData, filtered, exec.evaluator);
   if (
     filtered !== null &&
     typeof filtered === 'object' &&
@@ -102,7 +132,48 @@ export async function mergeActionResult(
   return mergeData(data, { [`${action.name ?? 'action'}_output`]: filtered });
 }
 
-/** Runs one action as its own node instance; returns the new state data and the filtered result. */
+/** One attempt of an action, as its own node instance. */
+async function attempt(
+  deps: ExecutorDeps,
+  exec: Execution,
+  action: SwAction,
+  node: NodeInstanceRecord,
+  data: unknown,
+): Promise<{ data: unknown; result: unknown }> {
+  if (action.sleep?.before)
+    await exec.delay(exec.ms(action.sleep.before), node);
+  const filter = action.actionDataFilter ?? {};
+  const input = filter.fromStateData
+    ? await exec.evaluator.evaluate(filter.fromStateData, data)
+    : data;
+  node.inputArgs = input;
+  let mock: MockAnswer | undefined;
+  const result = await callAction(deps, exec, action, input, answer => {
+    mock = answer;
+  });
+  exec.throwIfCancelled();
+  if (action.sleep?.after) await exec.delay(exec.ms(action.sleep.after), node);
+  const next = await mergeActionResult(exec, action, data, result);
+  const filteredResult =
+    filter.results && result !== undefined
+      ? await exec.evaluator.evaluate(filter.results, result)
+      : result;
+  // A mocked call says so on the node, so a run page shows what answered.
+  node.outputArgs = mock ? { mock, response: result } : result;
+  if (mock)
+    exec.summary(
+      `Action '${node.name}' answered by mock '${mock.key}' (${mock.status})`,
+    );
+  exec.setData(next);
+  exec.exit(node);
+  return { data: next, result: filteredResult };
+}
+
+/**
+ * Runs one action; with a retry policy (`retryRef`, or `autoRetries`) a
+ * failed attempt is closed with its error, a timer waits the backoff and a
+ * new node instance makes the next attempt.
+ */
 export async function runAction(
   deps: ExecutorDeps,
   exec: Execution,
@@ -113,14 +184,10 @@ export async function runAction(
   retrigger: boolean,
 ): Promise<{ data: unknown; result: unknown }> {
   exec.throwIfCancelled();
-  if (action.retryRef)
-    throw new UnsupportedConstructError(
-      `action retryRef '${action.retryRef}' (state '${state.name}')`,
-    );
-  const node = exec.enter(
-    exec.workflow.nodes.action(state.name, index),
-    retrigger ? { retrigger: true } : {},
-  );
+  const wf = exec.workflow.definition;
+  const nodeDef = exec.workflow.nodes.action(state.name, index);
+  const extra = retrigger ? { retrigger: true } : {};
+  let node = exec.enter(nodeDef, extra);
   try {
     if (
       action.condition &&
@@ -129,26 +196,24 @@ export async function runAction(
       exec.exit(node);
       return { data, result: undefined };
     }
-    if (action.sleep?.before)
-      await exec.delay(parseIsoDuration(action.sleep.before), node);
-    const filter = action.actionDataFilter ?? {};
-    const input = filter.fromStateData
-      ? await exec.evaluator.evaluate(filter.fromStateData, data)
-      : data;
-    node.inputArgs = input;
-    const result = await callAction(deps, exec, action, input);
-    exec.throwIfCancelled();
-    if (action.sleep?.after)
-      await exec.delay(parseIsoDuration(action.sleep.after), node);
-    const next = await mergeActionResult(exec, action, data, result);
-    const filteredResult =
-      filter.results && result !== undefined
-        ? await exec.evaluator.evaluate(filter.results, result)
-        : result;
-    node.outputArgs = result;
-    exec.setData(next);
-    exec.exit(node);
-    return { data: next, result: filteredResult };
+    const policy = retryPolicyFor(wf, action);
+    for (let n = 1; ; n++) {
+      try {
+        return await attempt(deps, exec, action, node, data);
+      } catch (e) {
+        if (!policy || !shouldRetry(wf, action, policy, n, e)) throw e;
+        const wait = Math.round(retryDelayMs(policy, n) * exec.timeScale);
+        node.errorMessage = (e as Error).message;
+        exec.exit(node);
+        exec.summary(
+          `Action '${node.name}' attempt ${n} failed (${
+            (e as Error).message
+          }); retry '${policy.name}' in ${wait} ms`,
+        );
+        await exec.delay(wait, node);
+        node = exec.enter(nodeDef, extra);
+      }
+    }
   } catch (e) {
     throw attachNode(e, node);
   }

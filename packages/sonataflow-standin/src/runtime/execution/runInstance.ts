@@ -1,43 +1,19 @@
-import { SwErrorDef, SwState } from '../model';
-import { isEnd, transitionTarget } from '../loader/validateWorkflow';
+import { SwExecTimeout, SwState } from '../model';
+import { compensate } from './compensation';
+import { errorRefMatches } from './errorMatching';
 import { Execution, RunCancelled } from './Execution';
+import { handlerExit, StateOutcome } from './exits';
+import { produceEvents } from './produceEvents';
 import { ExecutorDeps } from './runActions';
-import { runState, StateOutcome } from './runStates';
+import { runState } from './runStates';
 
-function errorCode(e: unknown): string | undefined {
-  return (e as { code?: string })?.code;
-}
-
-/**
- * `onErrors` matching: an error definition matches when its `code` equals the
- * error's code (HTTP status for REST calls), when it names a Java catch-all
- * (`java.lang.Throwable`, `java.lang.Exception`, `java.lang.RuntimeException`),
- * or when it has no code.
- */
+/** The first `onErrors` entry whose error definitions cover `e`. */
 function findHandler(exec: Execution, state: SwState, e: unknown) {
-  const defs: SwErrorDef[] = Array.isArray(exec.workflow.definition.errors)
-    ? exec.workflow.definition.errors
-    : [];
-  const catchAll = [
-    'java.lang.Throwable',
-    'java.lang.Exception',
-    'java.lang.RuntimeException',
-  ];
-  const code = errorCode(e);
-  return (state.onErrors ?? []).find(handler => {
-    const refs = [handler.errorRef, ...(handler.errorRefs ?? [])].filter(
-      Boolean,
-    ) as string[];
-    return refs.some(ref => {
-      const def = defs.find(d => d.name === ref);
-      if (!def) return false;
-      return (
-        def.code === undefined ||
-        catchAll.includes(def.code) ||
-        def.code === code
-      );
-    });
-  });
+  return (state.onErrors ?? []).find(handler =>
+    [handler.errorRef, ...(handler.errorRefs ?? [])]
+      .filter((ref): ref is string => Boolean(ref))
+      .some(ref => errorRefMatches(exec.workflow.definition, ref, e)),
+  );
 }
 
 function complete(exec: Execution) {
@@ -46,6 +22,22 @@ function complete(exec: Execution) {
   exec.record.state = 'COMPLETED';
   exec.record.end = Date.now();
   exec.summary('Workflow completed');
+  exec.touch();
+  exec.notifySettled();
+}
+
+/** workflowExecTimeout reached: SonataFlow aborts the instance. */
+function terminateTimedOut(exec: Execution, reason: string) {
+  const now = Date.now();
+  for (const n of exec.record.nodes) {
+    if (!n.exit) {
+      n.exit = now;
+      n.cancelType = 'ABORTED';
+    }
+  }
+  exec.record.state = 'ABORTED';
+  exec.record.end = now;
+  exec.summary(reason);
   exec.touch();
   exec.notifySettled();
 }
@@ -71,6 +63,35 @@ function findState(exec: Execution, name: string) {
   return exec.workflow.definition.states.find(s => s.name === name);
 }
 
+/** Compensation, then produced events, before the transition / end is taken (spec order). */
+async function takeExit(
+  deps: ExecutorDeps,
+  exec: Execution,
+  state: SwState,
+  outcome: StateOutcome,
+): Promise<unknown> {
+  let data = outcome.data;
+  if (outcome.compensate) {
+    data = await compensate(deps, exec, data);
+    exec.setData(data);
+  }
+  if (outcome.produceEvents?.length)
+    await produceEvents(
+      exec,
+      deps.publish,
+      state.name,
+      outcome.produceEvents,
+      data,
+    );
+  return data;
+}
+
+export interface RunOptions {
+  retrigger?: boolean;
+  /** Set when running workflowExecTimeout.runBefore: its end terminates (ABORTED), not completes. */
+  timedOut?: string;
+}
+
 /**
  * Runs states from `stateName` until the workflow ends, waits, fails or is
  * cancelled. Errors go to the state's `onErrors` first; unhandled ones put
@@ -81,12 +102,18 @@ export async function runFrom(
   exec: Execution,
   stateName: string,
   data: unknown,
-  retrigger = false,
+  options: RunOptions = {},
 ): Promise<void> {
   let name = stateName;
   let current = data;
-  let firstIsRetrigger = retrigger;
+  let retrigger = options.retrigger ?? false;
   for (;;) {
+    if (exec.pendingTimeout && !options.timedOut) {
+      const pending = exec.pendingTimeout;
+      exec.pendingTimeout = undefined;
+      expireRun(deps, exec, pending);
+      return;
+    }
     const state = findState(exec, name);
     if (!state) {
       fail(exec, name, new Error(`state '${name}' does not exist`));
@@ -94,7 +121,8 @@ export async function runFrom(
     }
     let outcome: StateOutcome;
     try {
-      outcome = await runState(deps, exec, state, current, firstIsRetrigger);
+      outcome = await runState(deps, exec, state, current, retrigger);
+      exec.completedStates.push(state.name);
     } catch (e) {
       if (e instanceof RunCancelled || exec.signal.aborted) return;
       const handler = findHandler(exec, state, e);
@@ -106,15 +134,55 @@ export async function runFrom(
       if (node && !node.exit) exec.exit(node);
       for (const n of exec.record.nodes) if (!n.exit) n.exit = Date.now();
       exec.summary(`State '${name}' error handled: ${(e as Error).message}`);
-      const next = transitionTarget(handler.transition);
-      outcome = { data: exec.data, next, end: !next && isEnd(handler.end) };
+      outcome = { data: exec.data, ...handlerExit(handler) };
     }
-    firstIsRetrigger = false;
-    current = outcome.data;
+    retrigger = false;
+    try {
+      current = await takeExit(deps, exec, state, outcome);
+    } catch (e) {
+      if (e instanceof RunCancelled || exec.signal.aborted) return;
+      fail(exec, exec.currentState ?? name, e);
+      return;
+    }
     if (outcome.end || !outcome.next) {
-      complete(exec);
+      if (options.timedOut) terminateTimedOut(exec, options.timedOut);
+      else complete(exec);
       return;
     }
     name = outcome.next;
   }
+}
+
+/** The workflow's `timeouts.workflowExecTimeout`, normalized. */
+export function execTimeoutOf(exec: Execution) {
+  const t = exec.workflow.definition.timeouts;
+  const def: SwExecTimeout | undefined =
+    typeof t === 'object' ? t.workflowExecTimeout : undefined;
+  if (!def) return undefined;
+  return typeof def === 'string' ? { duration: def } : def;
+}
+
+/**
+ * workflowExecTimeout reached (the run already stopped, or is between
+ * states): run `runBefore` if set, then abort the instance.
+ */
+export function expireRun(
+  deps: ExecutorDeps,
+  exec: Execution,
+  def: { duration: string; runBefore?: string },
+) {
+  const reason = `Workflow execution timeout (${def.duration}) reached`;
+  const now = Date.now();
+  for (const n of exec.record.nodes) {
+    if (!n.exit) {
+      n.exit = now;
+      n.cancelType = 'ABORTED';
+    }
+  }
+  if (!def.runBefore) {
+    terminateTimedOut(exec, reason);
+    return;
+  }
+  exec.summary(`${reason}; running '${def.runBefore}' before terminating`);
+  void runFrom(deps, exec, def.runBefore, exec.data, { timedOut: reason });
 }

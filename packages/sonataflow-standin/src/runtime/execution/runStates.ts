@@ -1,46 +1,21 @@
 import { NodeInstanceRecord } from '../../store/types';
-import { mergeAtPath, mergeData } from '../dataMerge';
+import { mergeData } from '../dataMerge';
 import { UnsupportedConstructError, WorkflowExecutionError } from '../errors';
-import { isEnd, transitionTarget } from '../loader/validateWorkflow';
-import { End, SwEventDataFilter, SwState, Transition } from '../model';
-import { CloudEvent, Execution } from './Execution';
-import { parseIsoDuration } from './isoDuration';
+import { SwState } from '../model';
+import {
+  applyEvent,
+  eventTimeoutOf,
+  eventTypes,
+  waitForStateEvent,
+} from './eventWaits';
+import { runEventSwitch } from './eventSwitch';
+import { Execution } from './Execution';
+import { exitTo, StateOutcome } from './exits';
+import { runForeach } from './foreachState';
+import { runParallel } from './parallelState';
 import { attachNode, ExecutorDeps, runAction } from './runActions';
 
-export interface StateOutcome {
-  data: unknown;
-  next?: string;
-  end?: boolean;
-}
-
-function exitTo(
-  exit: { transition?: Transition; end?: End },
-  stateName: string,
-): { next?: string; end?: boolean } {
-  const next = transitionTarget(exit.transition);
-  if (next) return { next };
-  if (isEnd(exit.end)) {
-    const end = exit.end;
-    if (typeof end === 'object') {
-      if (end.produceEvents)
-        throw new UnsupportedConstructError(
-          `end.produceEvents (state '${stateName}')`,
-        );
-      if (end.continueAs)
-        throw new UnsupportedConstructError(
-          `end.continueAs (state '${stateName}')`,
-        );
-      if (end.compensate)
-        throw new UnsupportedConstructError(
-          `end.compensate (state '${stateName}')`,
-        );
-    }
-    return { end: true };
-  }
-  throw new WorkflowExecutionError(
-    `state '${stateName}' has no transition or end to take`,
-  );
-}
+export type { StateOutcome } from './exits';
 
 async function runActionList(
   deps: ExecutorDeps,
@@ -69,90 +44,81 @@ async function runActionList(
   return current;
 }
 
-async function applyEvent(
-  exec: Execution,
-  filter: SwEventDataFilter | undefined,
-  data: unknown,
-  event: CloudEvent,
-) {
-  if (filter?.useData === false) return data;
-  const payload = filter?.data
-    ? await exec.evaluator.evaluate(filter.data, event.data ?? null)
-    : event.data;
-  if (payload === undefined || payload === null) return data;
-  if (filter?.toStateData)
-    return mergeAtPath(data, filter.toStateData, payload);
-  return mergeData(data, payload);
-}
-
-function eventTypes(exec: Execution, refs: string[]): string[] {
-  const defs = Array.isArray(exec.workflow.definition.events)
-    ? exec.workflow.definition.events
-    : [];
-  return refs.map(ref => {
-    const def = defs.find(e => e.name === ref);
-    if (!def?.type)
-      throw new WorkflowExecutionError(`event '${ref}' has no type`);
-    return def.type;
-  });
-}
-
-async function waitForEvent(
+async function runDataSwitch(
   exec: Execution,
   state: SwState,
-  refs: string[],
-  timeoutMs?: number,
-) {
-  const waitDef = exec.workflow.nodes.wait(state.name);
-  const node = waitDef ? exec.enter(waitDef) : undefined;
-  exec.summary(`Waiting for event ${refs.join(', ')} in state '${state.name}'`);
-  exec.touch();
-  const event = await exec.waitForEvent(eventTypes(exec, refs), timeoutMs);
-  if (node) exec.exit(node);
-  return event;
+  data: unknown,
+): Promise<StateOutcome> {
+  for (const c of state.dataConditions ?? []) {
+    if (await exec.evaluator.condition(c.condition, data))
+      return { data, ...exitTo(c, state) };
+  }
+  if (!state.defaultCondition)
+    throw new WorkflowExecutionError(
+      `no condition matched in switch '${state.name}' and it has no defaultCondition`,
+    );
+  return { data, ...exitTo(state.defaultCondition, state) };
 }
 
-async function runForeach(
+async function runCallback(
   deps: ExecutorDeps,
   exec: Execution,
   state: SwState,
   data: unknown,
   retrigger: boolean,
-) {
-  if (!state.inputCollection)
-    throw new WorkflowExecutionError(
-      `foreach state '${state.name}' has no inputCollection`,
+): Promise<StateOutcome> {
+  let current = await runActionList(deps, exec, state, data, retrigger);
+  const event = await waitForStateEvent(
+    exec,
+    state,
+    [state.eventRef!],
+    eventTimeoutOf(exec, state),
+  );
+  if (event)
+    current = await applyEvent(exec, state.eventDataFilter, current, event);
+  else exec.summary(`State '${state.name}': event timeout, continuing`);
+  return { data: current, ...exitTo(state, state) };
+}
+
+async function runEventState(
+  deps: ExecutorDeps,
+  exec: Execution,
+  state: SwState,
+  data: unknown,
+  retrigger: boolean,
+): Promise<StateOutcome> {
+  if (state.exclusive === false)
+    throw new UnsupportedConstructError(
+      `event state with exclusive: false (state '${state.name}')`,
     );
-  const collection = await exec.evaluator.evaluate(state.inputCollection, data);
-  let items: unknown[] = [];
-  if (Array.isArray(collection)) items = collection;
-  else if (collection !== null) items = [collection];
-  const param = state.iterationParam ?? 'item';
-  const outputs: unknown[] = [];
-  for (const item of items) {
-    let iterData: unknown = mergeData(data, { [param]: item });
-    let last: unknown;
-    const actions = state.actions ?? [];
-    for (let i = 0; i < actions.length; i++) {
-      const r = await runAction(
-        deps,
-        exec,
-        state,
-        i,
-        actions[i],
-        iterData,
-        retrigger,
-      );
-      iterData = r.data;
-      if (r.result !== undefined) last = r.result;
+  const onEvents = state.onEvents ?? [];
+  const event = await waitForStateEvent(
+    exec,
+    state,
+    onEvents.flatMap(o => o.eventRefs),
+    eventTimeoutOf(exec, state),
+  );
+  let current = data;
+  if (event) {
+    const matched = onEvents.find(o =>
+      eventTypes(exec, o.eventRefs).includes(event.type),
+    )!;
+    current = await applyEvent(exec, matched.eventDataFilter, current, event);
+    let offset = 0;
+    for (const o of onEvents) {
+      if (o === matched) break;
+      offset += o.actions?.length ?? 0;
     }
-    // Each iteration contributes the (filtered) result of its last action.
-    outputs.push(last === undefined ? iterData : last);
+    current = await runActionList(
+      deps,
+      exec,
+      { ...state, type: 'operation', actions: matched.actions ?? [] },
+      current,
+      retrigger,
+      offset,
+    );
   }
-  exec.setData(data);
-  return state.outputCollection
-    ? mergeAtPath(data, state.outputCollection, outputs)
-    : data;
+  return { data: current, ...exitTo(state, state) };
 }
 
 async function runBody(
@@ -166,7 +132,7 @@ async function runBody(
     case 'inject':
       return {
         data: mergeData(data, state.data ?? {}),
-        ...exitTo(state, state.name),
+        ...exitTo(state, state),
       };
     case 'operation':
       if (state.actionMode === 'parallel')
@@ -175,92 +141,33 @@ async function runBody(
         );
       return {
         data: await runActionList(deps, exec, state, data, retrigger),
-        ...exitTo(state, state.name),
+        ...exitTo(state, state),
       };
-    case 'switch': {
-      if (state.eventConditions?.length)
-        throw new UnsupportedConstructError(
-          `switch eventConditions (state '${state.name}')`,
-        );
-      for (const c of state.dataConditions ?? []) {
-        if (await exec.evaluator.condition(c.condition, data))
-          return { data, ...exitTo(c, state.name) };
-      }
-      if (!state.defaultCondition)
-        throw new WorkflowExecutionError(
-          `no condition matched in switch '${state.name}' and it has no defaultCondition`,
-        );
-      return { data, ...exitTo(state.defaultCondition, state.name) };
-    }
+    case 'switch':
+      return state.eventConditions?.length
+        ? runEventSwitch(exec, state, data)
+        : runDataSwitch(exec, state, data);
     case 'sleep': {
       if (!state.duration)
         throw new WorkflowExecutionError(
           `sleep state '${state.name}' has no duration`,
         );
-      await exec.delay(
-        parseIsoDuration(state.duration),
-        exec.record.nodes.at(-1),
-      );
-      return { data, ...exitTo(state, state.name) };
+      await exec.delay(exec.ms(state.duration), exec.record.nodes.at(-1));
+      return { data, ...exitTo(state, state) };
     }
-    case 'callback': {
-      let current = await runActionList(deps, exec, state, data, retrigger);
-      const timeout = state.timeouts?.eventTimeout
-        ? parseIsoDuration(state.timeouts.eventTimeout)
-        : undefined;
-      const event = await waitForEvent(exec, state, [state.eventRef!], timeout);
-      if (event)
-        current = await applyEvent(exec, state.eventDataFilter, current, event);
-      else exec.summary(`State '${state.name}': event timeout, continuing`);
-      return { data: current, ...exitTo(state, state.name) };
-    }
-    case 'event': {
-      if (state.exclusive === false)
-        throw new UnsupportedConstructError(
-          `event state with exclusive: false (state '${state.name}')`,
-        );
-      const onEvents = state.onEvents ?? [];
-      const timeout = state.timeouts?.eventTimeout
-        ? parseIsoDuration(state.timeouts.eventTimeout)
-        : undefined;
-      const event = await waitForEvent(
-        exec,
-        state,
-        onEvents.flatMap(o => o.eventRefs),
-        timeout,
-      );
-      let current = data;
-      if (event) {
-        const types = (o: (typeof onEvents)[number]) =>
-          eventTypes(exec, o.eventRefs);
-        const matched = onEvents.find(o => types(o).includes(event.type))!;
-        current = await applyEvent(
-          exec,
-          matched.eventDataFilter,
-          current,
-          event,
-        );
-        let offset = 0;
-        for (const o of onEvents) {
-          if (o === matched) break;
-          offset += o.actions?.length ?? 0;
-        }
-        current = await runActionList(
-          deps,
-          exec,
-          { ...state, type: 'operation', actions: matched.actions ?? [] },
-          current,
-          retrigger,
-          offset,
-        );
-      }
-      return { data: current, ...exitTo(state, state.name) };
-    }
+    case 'callback':
+      return runCallback(deps, exec, state, data, retrigger);
+    case 'event':
+      return runEventState(deps, exec, state, data, retrigger);
     case 'foreach':
-      // Iterations run one after another even when mode is parallel (SonataFlow's default).
       return {
         data: await runForeach(deps, exec, state, data, retrigger),
-        ...exitTo(state, state.name),
+        ...exitTo(state, state),
+      };
+    case 'parallel':
+      return {
+        data: await runParallel(deps, exec, state, data, retrigger),
+        ...exitTo(state, state),
       };
     default:
       throw new UnsupportedConstructError(

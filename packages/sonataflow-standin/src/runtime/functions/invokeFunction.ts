@@ -2,6 +2,7 @@ import { SwFunction } from '../model';
 import { ExpressionEvaluator } from '../expressions';
 import { mergeData } from '../dataMerge';
 import { UnsupportedConstructError } from '../errors';
+import { MockAnswer, MockContext } from './mocks';
 import { callOpenApiOperation, RestTargets } from './openApiCall';
 
 export interface FunctionContext {
@@ -10,6 +11,12 @@ export interface FunctionContext {
   uriDefinitions: Record<string, string>;
   targets: RestTargets;
   log(level: string, message: string): void;
+  /** Mocks of the workflow, with this instance's call counters. */
+  mocks?: Omit<MockContext, 'onMock'>;
+  /** Cancels in-flight HTTP calls when the run (or branch) is cancelled. */
+  signal?: AbortSignal;
+  /** Told when a mock answered, so the action node can show it. */
+  onMock?(answer: MockAnswer): void;
 }
 
 /**
@@ -58,6 +65,8 @@ export async function invokeFunction(
         uriDefinitions: ctx.uriDefinitions,
         args: args ?? {},
         targets: ctx.targets,
+        mocks: ctx.mocks && { ...ctx.mocks, onMock: ctx.onMock },
+        signal: ctx.signal,
       });
     default:
       throw new UnsupportedConstructError(

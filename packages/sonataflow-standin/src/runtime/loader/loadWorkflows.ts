@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { loadMocks, mockFilesFor, MockSet } from '../functions/mocks';
 import { SwWorkflow } from '../model';
 import { buildNodeGraph, NodeGraph } from './nodeGraph';
 import { resolveSchemaFile } from './resolveSchema';
@@ -19,12 +20,22 @@ export interface LoadedWorkflow {
   failOnValidationErrors: boolean;
   outputSchema?: Record<string, unknown>;
   nodes: NodeGraph;
+  /** Mocked REST operations (`<file>.mocks.yaml`, folder `mocks.yaml`, `mocksDir`). */
+  mocks: MockSet;
+}
+
+/** A workflow file that did not load, and why. @public */
+export interface LoadProblem {
+  file: string;
+  /** The workflow id, when the file parsed far enough to have one. */
+  workflowId?: string;
+  message: string;
 }
 
 /** @public */
-export interface LoadProblem {
-  file: string;
-  message: string;
+export interface LoadOptions {
+  /** A folder of extra `<workflow id or file>.mocks.yaml` files (test fixtures), applied last. */
+  mocksDir?: string;
 }
 
 const WORKFLOW_FILE = /\.sw\.(ya?ml|json)$/i;
@@ -64,31 +75,51 @@ function outputSchemaOf(wf: SwWorkflow, dir: string) {
     : undefined;
 }
 
+/** A load failure that knows which workflow it is about. */
+class WorkflowLoadError extends Error {
+  constructor(message: string, readonly workflowId?: string) {
+    super(message);
+  }
+}
+
 /** Parses and checks one workflow file; throws with a readable message. */
-export function loadWorkflowFile(filePath: string): LoadedWorkflow {
+export function loadWorkflowFile(
+  filePath: string,
+  options: LoadOptions = {},
+): LoadedWorkflow {
   const source = fs.readFileSync(filePath, 'utf8');
   const format = /\.json$/i.test(filePath) ? 'json' : 'yaml';
   const definition = (
     format === 'json' ? JSON.parse(source) : yaml.load(source)
   ) as SwWorkflow;
+  const id = definition?.id ?? definition?.key;
   const problems = validateWorkflow(definition);
-  if (problems.length > 0) throw new Error(problems.join('; '));
+  if (problems.length > 0) throw new WorkflowLoadError(problems.join('; '), id);
   const dir = path.dirname(filePath);
-  return {
-    id: definition.id ?? definition.key!,
-    definition,
-    filePath,
-    dir,
-    format,
-    source,
-    ...inputSchemaOf(definition, dir),
-    outputSchema: outputSchemaOf(definition, dir),
-    nodes: buildNodeGraph(definition),
-  };
+  try {
+    return {
+      mocks: loadMocks(mockFilesFor(filePath, id!, options.mocksDir)),
+      id: id!,
+      definition,
+      filePath,
+      dir,
+      format,
+      source,
+      ...inputSchemaOf(definition, dir),
+      outputSchema: outputSchemaOf(definition, dir),
+      nodes: buildNodeGraph(definition),
+    };
+  } catch (e) {
+    // Schemas and mock files are read here: say which workflow they belong to.
+    throw new WorkflowLoadError((e as Error).message, id);
+  }
 }
 
 /** Loads every `.sw.yaml` / `.sw.yml` / `.sw.json` below `dir`. A bad file is reported, not fatal. */
-export function loadWorkflows(dir: string): {
+export function loadWorkflows(
+  dir: string,
+  options: LoadOptions = {},
+): {
   workflows: LoadedWorkflow[];
   problems: LoadProblem[];
 } {
@@ -102,14 +133,22 @@ export function loadWorkflows(dir: string): {
   }
   for (const file of findWorkflowFiles(dir)) {
     try {
-      const wf = loadWorkflowFile(file);
+      const wf = loadWorkflowFile(file, options);
       if (workflows.some(w => w.id === wf.id)) {
-        problems.push({ file, message: `duplicate workflow id '${wf.id}'` });
+        problems.push({
+          file,
+          workflowId: wf.id,
+          message: `duplicate workflow id '${wf.id}'`,
+        });
       } else {
         workflows.push(wf);
       }
     } catch (e) {
-      problems.push({ file, message: (e as Error).message });
+      problems.push({
+        file,
+        workflowId: (e as WorkflowLoadError).workflowId,
+        message: (e as Error).message,
+      });
     }
   }
   return { workflows, problems };

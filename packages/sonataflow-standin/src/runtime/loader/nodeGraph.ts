@@ -1,5 +1,12 @@
 import { NodeDefinitionRecord } from '../../store/types';
-import { SwAction, SwFunction, SwState, SwWorkflow } from '../model';
+import {
+  End,
+  SwAction,
+  SwFunction,
+  SwState,
+  SwWorkflow,
+  Transition,
+} from '../model';
 
 /**
  * The process nodes SonataFlow compiles a workflow into, in the shape the
@@ -12,8 +19,14 @@ export interface NodeGraph {
   end: NodeDefinitionRecord;
   state(name: string): NodeDefinitionRecord;
   action(stateName: string, index: number): NodeDefinitionRecord;
-  /** The wait node of a callback/event state. */
+  /** The wait node of a callback/event state or an event-based switch. */
   wait(stateName: string): NodeDefinitionRecord | undefined;
+  /** The composite node of branch `index` of a parallel state. */
+  branch(stateName: string, index: number): NodeDefinitionRecord;
+  /** The node recording an event a state's transition / end produces. */
+  produce(stateName: string, eventRef: string): NodeDefinitionRecord;
+  /** The scope compensation runs in (jBPM wraps compensation handlers in a composite). */
+  compensation(): NodeDefinitionRecord;
 }
 
 const STATE_NODE_TYPES: Record<string, string> = {
@@ -37,6 +50,7 @@ export function actionName(action: SwAction): string {
   if (action.functionRef) return action.functionRef.refName;
   if (typeof action.subFlowRef === 'string') return action.subFlowRef;
   if (action.subFlowRef) return action.subFlowRef.workflowId;
+  if (action.eventRef) return action.eventRef.triggerEventRef;
   return 'action';
 }
 
@@ -54,7 +68,35 @@ export function stateActions(state: SwState): SwAction[] {
   if (state.type === 'callback') return state.action ? [state.action] : [];
   if (state.type === 'event')
     return (state.onEvents ?? []).flatMap(e => e.actions ?? []);
+  if (state.type === 'parallel')
+    return (state.branches ?? []).flatMap(b => b.actions ?? []);
   return state.actions ?? [];
+}
+
+/** Every transition / end a state can take (conditions and error handlers included). */
+export function stateExits(
+  state: SwState,
+): Array<{ transition?: Transition; end?: End }> {
+  const exits: Array<{ transition?: Transition; end?: End }> = [];
+  if (state.type === 'switch') {
+    exits.push(...(state.dataConditions ?? []));
+    exits.push(...(state.eventConditions ?? []));
+    if (state.defaultCondition) exits.push(state.defaultCondition);
+  } else {
+    exits.push({ transition: state.transition, end: state.end });
+  }
+  exits.push(...(state.onErrors ?? []));
+  return exits;
+}
+
+/** The eventRefs a state's exits produce. */
+export function producedEventRefs(state: SwState): string[] {
+  const refs = stateExits(state).flatMap(exit =>
+    [exit.transition, exit.end].flatMap(t =>
+      t && typeof t === 'object' ? t.produceEvents ?? [] : [],
+    ),
+  );
+  return [...new Set(refs.map(p => p.eventRef))];
 }
 
 export function buildNodeGraph(wf: SwWorkflow): NodeGraph {
@@ -62,7 +104,7 @@ export function buildNodeGraph(wf: SwWorkflow): NodeGraph {
   const add = (
     name: string,
     type: string,
-    meta: { state?: string; action?: string },
+    meta: { state?: string; action?: string; branch?: string },
   ) => {
     const n = all.length + 1;
     const uniqueId = `_jbpm-unique-${n}`;
@@ -81,12 +123,23 @@ export function buildNodeGraph(wf: SwWorkflow): NodeGraph {
   const states = new Map<string, NodeDefinitionRecord>();
   const actions = new Map<string, NodeDefinitionRecord>();
   const waits = new Map<string, NodeDefinitionRecord>();
+  const branches = new Map<string, NodeDefinitionRecord>();
+  const produced = new Map<string, NodeDefinitionRecord>();
   for (const state of wf.states ?? []) {
     states.set(
       state.name,
       add(state.name, STATE_NODE_TYPES[state.type] ?? 'CompositeContextNode', {
         state: state.name,
       }),
+    );
+    (state.type === 'parallel' ? state.branches ?? [] : []).forEach((b, i) =>
+      branches.set(
+        `${state.name}\u0000${i}`,
+        add(b.name ?? `branch ${i + 1}`, 'CompositeContextNode', {
+          state: state.name,
+          branch: b.name,
+        }),
+      ),
     );
     stateActions(state).forEach((action, i) => {
       const name = actionName(action);
@@ -98,18 +151,27 @@ export function buildNodeGraph(wf: SwWorkflow): NodeGraph {
         }),
       );
     });
-    if (state.type === 'callback' || state.type === 'event') {
-      const ref =
-        state.type === 'callback'
-          ? state.eventRef
-          : state.onEvents?.[0]?.eventRefs?.[0];
+    const eventSwitch =
+      state.type === 'switch' && Boolean(state.eventConditions?.length);
+    if (state.type === 'callback' || state.type === 'event' || eventSwitch) {
+      let ref: string | undefined = state.eventRef;
+      if (state.type === 'event') ref = state.onEvents?.[0]?.eventRefs?.[0];
+      if (eventSwitch) ref = state.eventConditions![0].eventRef;
       waits.set(
         state.name,
         add(ref ?? 'event', 'EventNode', { state: state.name }),
       );
     }
+    for (const ref of producedEventRefs(state))
+      produced.set(
+        `${state.name}\u0000${ref}`,
+        add(ref, 'ActionNode', { state: state.name }),
+      );
   }
   const end = add('End', 'EndNode', {});
+  let compensation: NodeDefinitionRecord | undefined;
+  if ((wf.states ?? []).some(s => s.compensatedBy))
+    compensation = add('Compensation', 'CompositeContextNode', {});
 
   return {
     all,
@@ -127,5 +189,24 @@ export function buildNodeGraph(wf: SwWorkflow): NodeGraph {
       return node;
     },
     wait: stateName => waits.get(stateName),
+    branch: (stateName, index) => {
+      const node = branches.get(`${stateName}\u0000${index}`);
+      if (!node)
+        throw new Error(`No node for branch ${index} of state '${stateName}'`);
+      return node;
+    },
+    produce: (stateName, eventRef) => {
+      const node = produced.get(`${stateName}\u0000${eventRef}`);
+      if (!node)
+        throw new Error(
+          `No node for event '${eventRef}' produced by state '${stateName}'`,
+        );
+      return node;
+    },
+    compensation: () => {
+      if (!compensation)
+        throw new Error('the workflow has no state with compensatedBy');
+      return compensation;
+    },
   };
 }

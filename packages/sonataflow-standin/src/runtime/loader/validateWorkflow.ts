@@ -1,5 +1,10 @@
-import { End, SwState, SwWorkflow, Transition } from '../model';
-import { functionsOf, stateActions } from './nodeGraph';
+import { End, SwWorkflow, Transition } from '../model';
+import {
+  functionsOf,
+  producedEventRefs,
+  stateActions,
+  stateExits,
+} from './nodeGraph';
 
 export function transitionTarget(
   t: Transition | undefined,
@@ -14,25 +19,6 @@ export function isEnd(end: End | undefined): boolean {
 
 export function startStateName(wf: SwWorkflow): string | undefined {
   return typeof wf.start === 'string' ? wf.start : wf.start?.stateName;
-}
-
-function exitsOf(
-  state: SwState,
-): Array<{ transition?: Transition; end?: End }> {
-  const exits: Array<{ transition?: Transition; end?: End }> = [];
-  if (state.type === 'switch') {
-    for (const c of state.dataConditions ?? []) exits.push(c);
-    for (const c of (state.eventConditions ?? []) as Array<{
-      transition?: Transition;
-      end?: End;
-    }>)
-      exits.push(c);
-    if (state.defaultCondition) exits.push(state.defaultCondition);
-  } else {
-    exits.push({ transition: state.transition, end: state.end });
-  }
-  for (const e of state.onErrors ?? []) exits.push(e);
-  return exits;
 }
 
 /**
@@ -67,10 +53,44 @@ export function validateWorkflow(wf: SwWorkflow): string[] {
     (Array.isArray(wf.errors) ? wf.errors : []).map(e => e.name),
   );
 
+  problems.push(...compensationProblems(wf), ...timeoutProblems(wf, names));
+  const retries = new Set(
+    (Array.isArray(wf.retries) ? wf.retries : []).map(r => r.name),
+  );
   for (const s of wf.states) {
-    const exits = exitsOf(s);
-    if (s.type !== 'switch' && !s.transition && !isEnd(s.end)) {
+    const exits = stateExits(s);
+    // SW 0.8: compensation states need neither (their end is ignored).
+    if (
+      s.type !== 'switch' &&
+      !s.usedForCompensation &&
+      !s.transition &&
+      !isEnd(s.end)
+    ) {
       problems.push(`state '${s.name}' has neither 'transition' nor 'end'`);
+    }
+    for (const ref of producedEventRefs(s))
+      if (!events.has(ref))
+        problems.push(`state '${s.name}' produces unknown event '${ref}'`);
+    for (const c of s.eventConditions ?? [])
+      if (!events.has(c.eventRef))
+        problems.push(
+          `state '${s.name}' waits for unknown event '${c.eventRef}'`,
+        );
+    for (const a of stateActions(s)) {
+      if (
+        a.retryRef &&
+        typeof wf.retries !== 'string' &&
+        !retries.has(a.retryRef)
+      )
+        problems.push(
+          `state '${s.name}' uses unknown retry definition '${a.retryRef}'`,
+        );
+      for (const ref of [
+        a.eventRef?.triggerEventRef,
+        a.eventRef?.resultEventRef,
+      ])
+        if (ref && !events.has(ref))
+          problems.push(`state '${s.name}' uses unknown event '${ref}'`);
     }
     for (const exit of exits) {
       const target = transitionTarget(exit.transition);
@@ -107,4 +127,67 @@ export function validateWorkflow(wf: SwWorkflow): string[] {
     }
   }
   return problems;
+}
+
+/** SW 0.8 "Defining Compensation" rules SonataFlow checks at build time. */
+function compensationProblems(wf: SwWorkflow): string[] {
+  const problems: string[] = [];
+  const byName = new Map(wf.states.map(s => [s.name, s]));
+  const start = startStateName(wf);
+  for (const s of wf.states) {
+    if (s.compensatedBy) {
+      const target = byName.get(s.compensatedBy);
+      if (!target)
+        problems.push(
+          `state '${s.name}' is compensated by unknown state '${s.compensatedBy}'`,
+        );
+      else if (!target.usedForCompensation)
+        problems.push(
+          `state '${s.compensatedBy}' compensates '${s.name}' but does not set usedForCompensation: true`,
+        );
+    }
+    if (!s.usedForCompensation) continue;
+    if (s.name === start)
+      problems.push(`compensation state '${s.name}' cannot be the start state`);
+    if (s.type === 'event')
+      problems.push(`compensation state '${s.name}' cannot be an event state`);
+    if (s.compensatedBy)
+      problems.push(
+        `compensation state '${s.name}' cannot itself be compensated (compensatedBy)`,
+      );
+    for (const exit of stateExits(s)) {
+      const target = transitionTarget(exit.transition);
+      if (
+        target &&
+        byName.get(target) &&
+        !byName.get(target)!.usedForCompensation
+      )
+        problems.push(
+          `compensation state '${s.name}' transitions to '${target}', which is not a compensation state`,
+        );
+    }
+  }
+  for (const s of wf.states) {
+    if (s.usedForCompensation) continue;
+    for (const exit of stateExits(s)) {
+      const target = transitionTarget(exit.transition);
+      if (target && byName.get(target)?.usedForCompensation)
+        problems.push(
+          `state '${s.name}' transitions to compensation state '${target}'`,
+        );
+    }
+  }
+  return problems;
+}
+
+function timeoutProblems(wf: SwWorkflow, names: Set<string>): string[] {
+  const t = typeof wf.timeouts === 'object' ? wf.timeouts : undefined;
+  const exec = t?.workflowExecTimeout;
+  if (!exec || typeof exec === 'string') return [];
+  if (!exec.duration) return ['workflowExecTimeout has no duration'];
+  if (exec.runBefore && !names.has(exec.runBefore))
+    return [
+      `workflowExecTimeout.runBefore state '${exec.runBefore}' does not exist`,
+    ];
+  return [];
 }
