@@ -42,8 +42,23 @@ export interface Config {
       batchSize?: number;
     };
     stats?: {
-      /** Completed runs averaged for `averageTimeToComplete`. Default 50. */
+      /** Completed runs averaged for `averageTimeToComplete` (Data Index path only; the run index averages all). Default 50. */
       durationSampleSize?: number;
+    };
+    /** The run index: overview statistics as SQL on the backend database, fed by the instance watcher. */
+    runIndex?: {
+      /** Keep and use the run index (needs `instanceWatcher.enabled`). Default true. */
+      enabled?: boolean;
+      /** Statistics window in days: older rows are pruned (each workflow's last run stays); a longer watcher gap means a new backfill. At least 30. Default 30. */
+      windowDays?: number;
+      /** Runs read per Data Index request by the backfill and reconcile scans (1-1000). Default 500. */
+      pageSize?: number;
+      /** Pause between two Data Index requests of a scan, in milliseconds (the rate bound). Default 100. */
+      pauseMs?: number;
+      /** How often a full scan reconciles the index with the Data Index (catches deletions), in hours. Default 6. */
+      reconcileHours?: number;
+      /** How often the backfill/reconcile/prune task runs (global: one replica at a time), in seconds. Default 60. */
+      intervalSeconds?: number;
     };
   };
 }

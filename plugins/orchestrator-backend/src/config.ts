@@ -23,6 +23,14 @@ export interface OrchestratorBackendConfig {
     batchSize: number;
   };
   durationSampleSize: number;
+  runIndex: {
+    enabled: boolean;
+    windowDays: number;
+    pageSize: number;
+    pauseMs: number;
+    reconcileHours: number;
+    intervalSeconds: number;
+  };
   contentLengthLimit: string;
 }
 
@@ -56,6 +64,15 @@ export function readOrchestratorConfig(
       batchSize: n('instanceWatcher.batchSize', 500),
     },
     durationSampleSize: n('stats.durationSampleSize', 50),
+    runIndex: {
+      enabled: c.getOptionalBoolean('runIndex.enabled') ?? true,
+      // The overview counts 30 days; a shorter window could not answer it.
+      windowDays: Math.max(30, n('runIndex.windowDays', 30)),
+      pageSize: Math.min(1000, Math.max(1, n('runIndex.pageSize', 500))),
+      pauseMs: Math.max(0, n('runIndex.pauseMs', 100)),
+      reconcileHours: n('runIndex.reconcileHours', 6),
+      intervalSeconds: n('runIndex.intervalSeconds', 60),
+    },
     contentLengthLimit: c.getOptionalString('contentLengthLimit') ?? '100kb',
   };
 }

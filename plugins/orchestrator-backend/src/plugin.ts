@@ -15,6 +15,7 @@ import {
 import { DefaultWorkflowAuthorizer } from './permissions/WorkflowAuthorizer';
 import { createRouter } from './router/createRouter';
 import { DatabaseRunStore } from './runStore/RunStore';
+import { wireRunIndex } from './runIndex/wiring';
 import { DefaultWorkflowRuntimeClient } from './runtime/WorkflowRuntimeClient';
 import { DefaultAvailabilityService } from './services/AvailabilityService';
 import { DefaultDefinitionCache } from './services/DefinitionCache';
@@ -94,6 +95,14 @@ export const orchestratorPlugin = createBackendPlugin({
           authorizer,
         });
         const validator = DefaultInputValidator.create({ logger: deps.logger });
+        const runIndex = await wireRunIndex({
+          config,
+          knex,
+          dataIndex,
+          definitions,
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+        });
 
         const router = createRouter(
           {
@@ -110,6 +119,7 @@ export const orchestratorPlugin = createBackendPlugin({
               availability,
               durationSampleSize: config.durationSampleSize,
               availabilityListWaitMs: config.availability.listWaitMs,
+              indexedStats: runIndex?.overview,
             }),
             instances: DefaultInstanceService.create({
               dataIndex,
@@ -147,6 +157,7 @@ export const orchestratorPlugin = createBackendPlugin({
             logger: deps.logger,
             batchSize: config.instanceWatcher.batchSize,
             initialLookbackMs: config.instanceWatcher.intervalSeconds * 1000,
+            runIndex: runIndex?.sync,
           });
           // Global scope: one replica runs it at a time (the scheduler's database lock decides).
           await deps.scheduler.scheduleTask({

@@ -9,6 +9,8 @@ import {
   INSTANCES_PAGE_WITH_COUNT,
   INSTANCE_DETAILS,
   RETRY_INSTANCE,
+  RUN_INDEX_LAST_RUN,
+  RUN_INDEX_PAGE,
   buildOverviewStatsDocument,
   buildOverviewStatsVariables,
   parseOverviewStats,
@@ -24,6 +26,7 @@ import type {
   OrderByArgument,
   PageResult,
   PaginationArgument,
+  GqlRunIndexInstance,
   WhereArgument,
   WithWarnings,
   WorkflowRunFigures,
@@ -71,6 +74,16 @@ export interface DataIndexClient {
     limit: number,
     seenAtSince?: string[],
   ): Promise<WithWarnings<GqlChangedInstance[]>>;
+  /** The run index's backfill: runs started at or after `since`, oldest first. */
+  listRunsStartedSince(
+    since: string,
+    offset: number,
+    limit: number,
+  ): Promise<WithWarnings<GqlRunIndexInstance[]>>;
+  /** A workflow's last run whatever its age. */
+  getLastRun(
+    workflowId: string,
+  ): Promise<WithWarnings<GqlRunIndexInstance | undefined>>;
   abortInstance(instanceId: string): Promise<void>;
   retryInstance(instanceId: string): Promise<void>;
 }
@@ -191,6 +204,26 @@ export class DefaultDataIndexClient implements DataIndexClient {
       data: (data.items ?? []).filter(Boolean) as GqlChangedInstance[],
       warnings,
     };
+  }
+
+  async listRunsStartedSince(
+    since: string,
+    offset: number,
+    limit: number,
+  ): Promise<WithWarnings<GqlRunIndexInstance[]>> {
+    const { data, warnings } = await this.transport.read<
+      ItemsAnswer<GqlRunIndexInstance>
+    >(RUN_INDEX_PAGE, { since, offset, limit });
+    return { data: compact(data.items), warnings };
+  }
+
+  async getLastRun(
+    workflowId: string,
+  ): Promise<WithWarnings<GqlRunIndexInstance | undefined>> {
+    const { data, warnings } = await this.transport.read<
+      ItemsAnswer<GqlRunIndexInstance>
+    >(RUN_INDEX_LAST_RUN, { workflowId: assertWorkflowId(workflowId) });
+    return { data: compact(data.items)[0], warnings };
   }
 
   async abortInstance(instanceId: string): Promise<void> {

@@ -76,11 +76,29 @@ export interface GqlChangedInstance {
   processId: string;
   processName?: string | null;
   state?: string | null;
+  version?: string | null;
+  start?: string | null;
   lastUpdate: string;
   end?: string | null;
   businessKey?: string | null;
+  parentProcessInstanceId?: string | null;
   rootProcessInstanceId?: string | null;
   error?: GqlProcessInstanceError | null;
+  variables?: unknown;
+}
+
+/** One run as the run index's backfill and reconcile select it. */
+export interface GqlRunIndexInstance {
+  id: string;
+  processId: string;
+  version?: string | null;
+  state?: string | null;
+  start?: string | null;
+  end?: string | null;
+  lastUpdate?: string | null;
+  businessKey?: string | null;
+  parentProcessInstanceId?: string | null;
+  rootProcessInstanceId?: string | null;
   variables?: unknown;
 }
 
@@ -92,6 +110,8 @@ export interface WorkflowRunFigures {
   erroredSince: number;
   /** start/end pairs of the latest completed runs, for the average duration. */
   completedSamples: { start?: string | null; end?: string | null }[];
+  /** Exact average duration of completed runs, when the source knows it (the run index). */
+  averageDurationMs?: number;
 }
 
 /** A `where` argument value; built only by the allow-listed filter builder. */

@@ -30,6 +30,11 @@ import type { InstanceAccess } from './InstanceAccess';
 import { entityRunsWhere } from './entityRuns';
 import { parseVariables, toRunStats, toStatus } from './instanceMapping';
 import type { RunStore } from '../runStore/RunStore';
+import {
+  DATA_INDEX_ONLY,
+  IndexedOverviewService,
+  RunStatisticsDTO,
+} from '../runIndex/IndexedOverviewService';
 
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 /** Neutral scope for the stats document (processId is never null). */
@@ -70,6 +75,8 @@ export interface WorkflowServiceOptions {
   availability: AvailabilityService;
   durationSampleSize: number;
   availabilityListWaitMs: number;
+  /** Figures from the run index when it is built; the Data Index otherwise. */
+  indexedStats?: IndexedOverviewService;
   now?: () => number;
 }
 
@@ -129,6 +136,7 @@ export class DefaultWorkflowService implements WorkflowService {
         totalCount:
           definitions.totalCount ??
           page.pagination.offset + definitions.data.length,
+        ...statisticsOf(overviews),
       },
       [...definitions.warnings, ...overviews.warnings],
     );
@@ -163,12 +171,15 @@ export class DefaultWorkflowService implements WorkflowService {
       caller,
       definitions.data,
       entityScope,
+      true,
+      request.targetEntity,
     );
     return withWarnings(
       {
         overviews: overviews.items,
         paginationInfo: echo,
         totalCount: overviews.items.length,
+        ...statisticsOf(overviews),
       },
       [...definitions.warnings, ...overviews.warnings, ...missing],
     );
@@ -182,11 +193,16 @@ export class DefaultWorkflowService implements WorkflowService {
     if (!this.formats.has(workflowId)) {
       await this.getSource(caller, workflowId).catch(() => undefined);
     }
-    const [{ items }, availability] = await Promise.all([
+    const [overviews, availability] = await Promise.all([
       this.overviewsOf(caller, [definition], undefined, false),
       this.o.availability.get(definition),
     ]);
-    return { ...items[0], isAvailable: availability.isAvailable, availability };
+    return {
+      ...overviews.items[0],
+      isAvailable: availability.isAvailable,
+      availability,
+      ...statisticsOf(overviews),
+    };
   }
 
   async getSource(caller: Caller, workflowId: string): Promise<string> {
@@ -252,8 +268,11 @@ export class DefaultWorkflowService implements WorkflowService {
     workflowId: string,
   ): Promise<WorkflowRunStatsDTO> {
     await this.readable(caller, workflowId);
-    const { data } = await this.figuresFor(caller, [workflowId], undefined);
-    return toRunStats(data.get(workflowId));
+    const figures = await this.figuresFor(caller, [workflowId], undefined);
+    return {
+      ...toRunStats(figures.data.get(workflowId)),
+      ...statisticsOf(figures),
+    };
   }
 
   /**
@@ -305,18 +324,31 @@ export class DefaultWorkflowService implements WorkflowService {
     caller: Caller,
     workflowIds: string[],
     extraScope: WhereArgument | undefined,
-  ) {
+    targetEntity?: string,
+  ): Promise<FiguresAnswer> {
     const isAdmin = await this.o.authorizer.isInstanceAdmin(caller.credentials);
+    const now = this.o.now?.() ?? Date.now();
+    // The run index answers once built: SQL on the same scope, 0 Data Index round-trips.
+    const indexed = await this.o.indexedStats?.figures({
+      workflowIds,
+      sinceMs: now - MONTH_MS,
+      owner: isAdmin ? undefined : caller.initiator,
+      targetEntity,
+    });
+    if (indexed) return { ...indexed, warnings: [] };
     const scope =
       allOf(await this.o.access.ownershipWhere(caller, isAdmin), extraScope) ??
       EVERY_RUN;
-    const now = this.o.now?.() ?? Date.now();
-    return this.o.dataIndex.getRunFigures({
-      workflowIds,
-      since: new Date(now - MONTH_MS).toISOString(),
-      sample: this.o.durationSampleSize,
-      scope,
-    });
+    const [figures, statistics] = await Promise.all([
+      this.o.dataIndex.getRunFigures({
+        workflowIds,
+        since: new Date(now - MONTH_MS).toISOString(),
+        sample: this.o.durationSampleSize,
+        scope,
+      }),
+      this.o.indexedStats?.fallbackStatistics() ?? DATA_INDEX_ONLY,
+    ]);
+    return { ...figures, statistics };
   }
 
   private async overviewsOf(
@@ -324,15 +356,21 @@ export class DefaultWorkflowService implements WorkflowService {
     definitions: GqlProcessDefinition[],
     extraScope: WhereArgument | undefined,
     withAvailability = true,
-  ): Promise<{ items: WorkflowOverviewDTO[]; warnings: string[] }> {
+    targetEntity?: string,
+  ): Promise<{
+    items: WorkflowOverviewDTO[];
+    warnings: string[];
+    statistics?: RunStatisticsDTO;
+  }> {
     const [figures, availability] = await Promise.all([
       definitions.length
         ? this.figuresFor(
             caller,
             definitions.map(d => d.id),
             extraScope,
+            targetEntity,
           )
-        : Promise.resolve({
+        : Promise.resolve<FiguresAnswer>({
             data: new Map<string, WorkflowRunFigures>(),
             warnings: [],
           }),
@@ -350,7 +388,11 @@ export class DefaultWorkflowService implements WorkflowService {
         availability.get(definition.id),
       ),
     );
-    return { items, warnings: figures.warnings };
+    return {
+      items,
+      warnings: figures.warnings,
+      statistics: figures.statistics,
+    };
   }
 
   private toOverview(
@@ -383,6 +425,18 @@ export class DefaultWorkflowService implements WorkflowService {
       Object.entries(overview).filter(([, v]) => v !== undefined),
     ) as WorkflowOverviewDTO;
   }
+}
+
+type FiguresAnswer = {
+  data: Map<string, WorkflowRunFigures>;
+  warnings: string[];
+  statistics?: RunStatisticsDTO;
+};
+
+function statisticsOf(answer: { statistics?: RunStatisticsDTO }): {
+  statistics?: RunStatisticsDTO;
+} {
+  return answer.statistics ? { statistics: answer.statistics } : {};
 }
 
 function withWarnings<T extends object>(

@@ -187,9 +187,10 @@ export function toRunStats(
     .filter(s => s.start && s.end)
     .map(s => durationMs(s.start, s.end))
     .filter((d): d is number => d !== undefined);
-  const average = durations.length
+  const sampled = durations.length
     ? durations.reduce((a, b) => a + b, 0) / durations.length
     : 0;
+  const average = figures?.averageDurationMs ?? sampled;
   return {
     successRatio:
       successCount + errorCount

@@ -14,8 +14,13 @@ describe('InstanceWatcher wiring', () => {
   afterAll(() => h.close());
 
   it('is one global scheduler task at the configured interval that signals and notifies', async () => {
-    expect(h.scheduler.scheduleTask).toHaveBeenCalledTimes(1);
-    const task = h.scheduler.scheduleTask.mock.calls[0][0];
+    const tasks = h.scheduler.scheduleTask.mock.calls.map(([t]) => t);
+    // The run index's task is scheduled beside it (see runIndex/wiring.ts).
+    expect(tasks.map(t => t.id).sort()).toEqual([
+      'orchestrator-instance-watcher',
+      'orchestrator-run-index',
+    ]);
+    const task = tasks.find(t => t.id === 'orchestrator-instance-watcher');
     expect(task).toMatchObject({
       id: 'orchestrator-instance-watcher',
       scope: 'global',

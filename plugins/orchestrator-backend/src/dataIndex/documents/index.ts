@@ -10,11 +10,13 @@ import {
   INSTANCE_DETAILS,
 } from './instances';
 import { ABORT_INSTANCE, RETRY_INSTANCE } from './mutations';
+import { RUN_INDEX_LAST_RUN, RUN_INDEX_PAGE } from './runIndex';
 
 export * from './definitions';
 export * from './instances';
 export * from './mutations';
 export * from './overviewStats';
+export * from './runIndex';
 
 /** Every constant document the client can send (the overview one is built by size). */
 export const STATIC_DOCUMENTS: Record<string, string> = {
@@ -27,4 +29,6 @@ export const STATIC_DOCUMENTS: Record<string, string> = {
   INSTANCES_CHANGED_SINCE,
   ABORT_INSTANCE,
   RETRY_INSTANCE,
+  RUN_INDEX_PAGE,
+  RUN_INDEX_LAST_RUN,
 };
