@@ -16,12 +16,16 @@ import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import { OrchestratorPage } from '@orchestrator-suite/backstage-plugin-orchestrator';
+import { orchestratorFormWidgetsPlugin } from '@orchestrator-suite/backstage-plugin-orchestrator-form-widgets';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
 
 const app = createApp({
   apis,
+  // Mounts nothing: it registers the run form's widgets through the form API, as RHDH does
+  // when it loads the widgets as their own dynamic plugin.
+  plugins: [orchestratorFormWidgetsPlugin],
   bindRoutes({ bind }) {
     bind(scaffolderPlugin.externalRoutes, {
       registerComponent: catalogPlugin.routes.catalogIndex,

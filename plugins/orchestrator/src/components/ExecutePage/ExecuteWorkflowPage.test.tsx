@@ -30,6 +30,16 @@ function apiWith(schemaAnswer: object, extra: Record<string, jest.Mock> = {}) {
   });
 }
 
+/** Single-step forms go through their review step: Next, then Run. */
+async function reviewAndRun() {
+  await userEvent.click(await screen.findByTestId('orchestrator-form-next'));
+  await screen.findByTestId('orchestrator-form-review-table');
+  await waitFor(() =>
+    expect(screen.getByRole('button', { name: 'Run' })).toBeEnabled(),
+  );
+  await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+}
+
 describe('ExecuteWorkflowPage', () => {
   it('renders the form from the input schema, prefilled from the query', async () => {
     const api = apiWith({ inputSchema });
@@ -76,10 +86,7 @@ describe('ExecuteWorkflowPage', () => {
       { api },
     );
     await screen.findByTestId('workflow-input-form');
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Run' })).toBeEnabled(),
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await reviewAndRun();
     expect(api.executeWorkflow).toHaveBeenCalledWith('greeting', {
       inputData: { name: 'Grace', language: 'Spanish' },
       targetEntity: 'component:default/shop',
@@ -91,14 +98,10 @@ describe('ExecuteWorkflowPage', () => {
     const api = apiWith({ inputSchema }, { executeWorkflow: jest.fn() });
     await renderOrchestratorAt('/workflows/greeting/execute', { api });
     await screen.findByTestId('workflow-input-form');
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Run' })).toBeEnabled(),
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await userEvent.click(await screen.findByTestId('orchestrator-form-next'));
     expect(api.executeWorkflow).not.toHaveBeenCalled();
-    expect(
-      await screen.findAllByText(/must have required property/),
-    ).not.toHaveLength(0);
+    expect(screen.queryByTestId('orchestrator-form-review-table')).toBeNull();
+    expect(await screen.findAllByText(/Name is required/)).not.toHaveLength(0);
   });
 
   it('shows server 400 field errors at their fields', async () => {
@@ -128,16 +131,64 @@ describe('ExecuteWorkflowPage', () => {
     );
     await renderOrchestratorAt('/workflows/greeting/execute', { api });
     await screen.findByTestId('workflow-input-form');
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Run' })).toBeEnabled(),
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await reviewAndRun();
     expect(
       await screen.findByText('name is taken on the cluster'),
     ).toBeInTheDocument();
     expect(screen.getByTestId('form-errors')).toHaveTextContent(
       'something about the whole form',
     );
+  });
+
+  it('takes a multi-step form to its review, and a server field error back to its step', async () => {
+    const multiStep = {
+      type: 'object',
+      properties: {
+        first: {
+          type: 'object',
+          title: 'First',
+          properties: { a: { type: 'string', title: 'Field A' } },
+        },
+        second: {
+          type: 'object',
+          title: 'Second',
+          properties: { b: { type: 'string', title: 'Field B' } },
+        },
+      },
+    };
+    const api = apiWith(
+      { inputSchema: multiStep, data: { first: { a: 'x' }, second: { b: 'y' } } },
+      {
+        executeWorkflow: jest.fn().mockRejectedValue(
+          await responseError(400, {
+            error: {
+              name: 'InputError',
+              message: 'Invalid inputs',
+              details: [{ path: '/inputData/second/b', message: 'b is taken' }],
+            },
+            response: { statusCode: 400 },
+          }),
+        ),
+      },
+    );
+    await renderOrchestratorAt('/workflows/greeting/execute', { api });
+    expect(await screen.findByTestId('orchestrator-form-step-first')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('orchestrator-form-next'));
+    expect(await screen.findByTestId('orchestrator-form-step-second')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('orchestrator-form-next'));
+    const review = await screen.findByTestId('orchestrator-form-review-table');
+    expect(review).toHaveTextContent('Field A');
+    expect(review).toHaveTextContent('y');
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Run' })).toBeEnabled(),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(api.executeWorkflow).toHaveBeenCalledWith('greeting', {
+      inputData: { first: { a: 'x' }, second: { b: 'y' } },
+      targetEntity: undefined,
+    });
+    expect(await screen.findByTestId('orchestrator-form-step-second')).toBeInTheDocument();
+    expect(await screen.findByText('b is taken')).toBeInTheDocument();
   });
 
   it('offers a plain Run when the workflow takes no inputs', async () => {
@@ -158,18 +209,21 @@ describe('ExecuteWorkflowPage', () => {
   });
 
   it('disables Run with a reason without permission', async () => {
-    const api = apiWith({ inputSchema });
+    const api = apiWith({ inputSchema, data: { name: 'A', language: 'English' } });
     await renderOrchestratorAt('/workflows/greeting/execute', {
       api,
       deny: ['orchestrator.workflow.use'],
     });
     await screen.findByTestId('workflow-input-form');
-    await waitFor(() =>
-      expect(
-        screen.getByLabelText('You are not allowed to run this workflow'),
-      ).toBeInTheDocument(),
+    expect(await screen.findByTestId('run-blocked')).toHaveTextContent(
+      'You are not allowed to run this workflow',
     );
+    await userEvent.click(await screen.findByTestId('orchestrator-form-next'));
+    await screen.findByTestId('orchestrator-form-review-table');
     expect(screen.getByRole('button', { name: 'Run' })).toBeDisabled();
+    expect(screen.getByTestId('orchestrator-form-run-blocked')).toHaveTextContent(
+      'You are not allowed to run this workflow',
+    );
   });
 
   it('shows loading, and the Data Index banner on 503', async () => {

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import { useMemo } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   Content,
@@ -12,23 +12,17 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { JsonObject } from '@backstage/types';
+import { OrchestratorForm } from '@orchestrator-suite/backstage-plugin-orchestrator-form-react';
 import { workflowInstanceRouteRef } from '../../routes';
-import { useRefreshable } from '../../hooks/useRefreshable';
 import { useCanUseWorkflow } from '../../hooks/useOrchestratorPermissions';
+import { useRunFormSource } from '../../hooks/useRunFormSource';
+import { useStartRun } from '../../hooks/useStartRun';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { AvailabilityBadge } from '../shared/AvailabilityBadge';
 import { DisabledReason } from '../shared/DisabledReason';
-import { fieldErrorsOf } from '../shared/apiErrors';
-import {
-  buildInitialFormData,
-  ErrorSchemaLike,
-  toExtraErrors,
-} from './prefill';
-import { WorkflowInputForm } from './WorkflowInputForm';
-
-type Data = Record<string, unknown>;
+import { buildInitialFormData } from './prefill';
 
 /**
  * Starts a run. The form comes from the workflow's input schema and is
@@ -41,18 +35,12 @@ export const ExecuteWorkflowPage = () => {
   const [query] = useSearchParams();
   const instanceId = query.get('instanceId') ?? undefined;
   const targetEntity = query.get('targetEntity') ?? undefined;
-  const api = useApi(orchestratorApiRef);
   const navigate = useNavigate();
   const instanceLink = useRouteRef(workflowInstanceRouteRef);
   const permission = useCanUseWorkflow(workflowId);
+  const { value, error, loading } = useRunFormSource(workflowId, instanceId);
+  const run = useStartRun(workflowId, targetEntity);
 
-  const { value, error, loading } = useRefreshable(async () => {
-    const [overview, schema] = await Promise.all([
-      api.getWorkflowOverview(workflowId),
-      api.getWorkflowInputSchema(workflowId, { instanceId }),
-    ]);
-    return { overview, schema };
-  }, [api, workflowId, instanceId]);
   const initialData = useMemo(
     () =>
       buildInitialFormData({
@@ -60,65 +48,31 @@ export const ExecuteWorkflowPage = () => {
         previous: value?.schema.data,
         query,
         targetEntity,
-      }),
+      }) as JsonObject,
     // the query is read once per loaded schema: later edits are the user's
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [value],
   );
 
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<Error>();
-  const [extraErrors, setExtraErrors] = useState<ErrorSchemaLike>();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-
-  const submit = async (inputData: Data) => {
-    setSubmitting(true);
-    setSubmitError(undefined);
-    setExtraErrors(undefined);
-    setFormErrors([]);
-    try {
-      const { id } = await api.executeWorkflow(workflowId, {
-        inputData,
-        targetEntity,
-      });
-      navigate(`${instanceLink({ instanceId: id })}?starting=true`);
-    } catch (e) {
-      const details = fieldErrorsOf(e);
-      if (details.length > 0) {
-        const mapped = toExtraErrors(details);
-        setExtraErrors(mapped.extraErrors);
-        setFormErrors(mapped.formErrors);
-      } else {
-        setSubmitError(e as Error);
-      }
-      setSubmitting(false);
-    }
+  const execute = async (
+    inputData: JsonObject,
+    authTokens?: { provider: string; token: string }[],
+  ) => {
+    const id = await run.start(inputData, authTokens);
+    if (id) navigate(`${instanceLink({ instanceId: id })}?starting=true`);
   };
 
   const overview = value?.overview;
   const available =
     overview?.availability?.isAvailable ?? overview?.isAvailable;
   let blockedReason: string | undefined;
-  if (!permission.loading && !permission.allowed) {
+  if (permission.loading) {
+    blockedReason = 'Checking whether you may run this workflow';
+  } else if (!permission.allowed) {
     blockedReason = 'You are not allowed to run this workflow';
   } else if (available === false) {
     blockedReason = 'The workflow service is unavailable';
   }
-
-  const runButton = (onClick?: () => void) => (
-    <DisabledReason reason={blockedReason}>
-      <Button
-        type={onClick ? 'button' : 'submit'}
-        variant="contained"
-        color="primary"
-        disabled={submitting || permission.loading || Boolean(blockedReason)}
-        onClick={onClick}
-        data-testid="execute-submit"
-      >
-        {submitting ? 'Starting…' : 'Run'}
-      </Button>
-    </DisabledReason>
-  );
 
   let body;
   if (loading) {
@@ -131,15 +85,11 @@ export const ExecuteWorkflowPage = () => {
       />
     );
   } else {
+    const inputSchema = value.schema.inputSchema as JsonObject | undefined;
     body = (
       <InfoCard title={`Run ${overview?.name || workflowId}`}>
-        <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
-          <Box
-            display="flex"
-            alignItems="center"
-            flexWrap="wrap"
-            style={{ gap: 8 }}
-          >
+        <Box display="flex" flexDirection="column" gap={2}>
+          <Box display="flex" alignItems="center" flexWrap="wrap" gap={1}>
             <AvailabilityBadge
               isAvailable={available}
               reason={overview?.availability?.reason}
@@ -159,32 +109,49 @@ export const ExecuteWorkflowPage = () => {
               />
             )}
           </Box>
-          {submitError && (
-            <ApiErrorPanel error={submitError} title="The run did not start" />
+          {blockedReason && !permission.loading && (
+            <Alert severity="warning" data-testid="run-blocked">
+              {blockedReason}
+            </Alert>
           )}
-          {formErrors.length > 0 && (
+          {run.error && (
+            <ApiErrorPanel error={run.error} title="The run did not start" />
+          )}
+          {run.formErrors.length > 0 && (
             <Alert severity="error" data-testid="form-errors">
-              {formErrors.map(m => (
+              {run.formErrors.map(m => (
                 <div key={m}>{m}</div>
               ))}
             </Alert>
           )}
-          {value.schema.inputSchema ? (
-            <WorkflowInputForm
-              schema={value.schema.inputSchema}
-              initialData={initialData}
-              extraErrors={extraErrors}
-              disabled={submitting}
-              onSubmit={submit}
-            >
-              {runButton()}
-            </WorkflowInputForm>
+          {inputSchema ? (
+            <div data-testid="workflow-input-form">
+              <OrchestratorForm
+                schema={inputSchema as any}
+                initialFormData={initialData}
+                extraErrors={run.extraErrors as any}
+                isExecuting={run.starting}
+                disabledReason={blockedReason}
+                handleExecute={execute}
+              />
+            </div>
           ) : (
             <>
               <Typography variant="body2" data-testid="no-input-schema">
                 This workflow takes no inputs.
               </Typography>
-              <div>{runButton(() => submit({}))}</div>
+              <div>
+                <DisabledReason reason={blockedReason}>
+                  <Button
+                    variant="contained"
+                    disabled={run.starting || Boolean(blockedReason)}
+                    onClick={() => execute({})}
+                    data-testid="execute-submit"
+                  >
+                    {run.starting ? 'Starting…' : 'Run'}
+                  </Button>
+                </DisabledReason>
+              </div>
             </>
           )}
         </Box>

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import { JsonObject } from '@backstage/types';
+import { orchestratorApiRef } from '../api/OrchestratorApi';
+import { fieldErrorsOf } from '../components/shared/apiErrors';
+import {
+  ErrorSchemaLike,
+  toExtraErrors,
+} from '../components/ExecutePage/prefill';
+
+export type StartRunState = {
+  starting: boolean;
+  /** A failure that is not about a field (service down, forbidden, ...). */
+  error?: Error;
+  /** Server field errors, whole-form shape, for the form to place. */
+  extraErrors?: ErrorSchemaLike;
+  /** Server messages about the whole input or outside it. */
+  formErrors: string[];
+};
+
+/**
+ * Starts a run and sorts the backend's answer into what the page shows: the
+ * new run's id, field errors for the form, or an error panel.
+ */
+export function useStartRun(workflowId: string, targetEntity?: string) {
+  const api = useApi(orchestratorApiRef);
+  const [state, setState] = useState<StartRunState>({
+    starting: false,
+    formErrors: [],
+  });
+
+  const start = async (
+    inputData: JsonObject,
+    authTokens: { provider: string; token: string }[] = [],
+  ): Promise<string | undefined> => {
+    setState({ starting: true, formErrors: [] });
+    try {
+      const { id } = await api.executeWorkflow(workflowId, {
+        inputData,
+        targetEntity,
+        ...(authTokens.length > 0 ? { authTokens } : {}),
+      });
+      return id;
+    } catch (e) {
+      const details = fieldErrorsOf(e);
+      if (details.length > 0) {
+        const { extraErrors, formErrors } = toExtraErrors(details);
+        setState({ starting: false, extraErrors, formErrors });
+      } else {
+        setState({ starting: false, error: e as Error, formErrors: [] });
+      }
+      return undefined;
+    }
+  };
+
+  return { ...state, start };
+}
