@@ -1,12 +1,17 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { startStandin, RunningStandin } from '../startStandin';
 import { describeIfReference, REFERENCE_DIR } from '../testing/reference';
+import { eventually } from '../testing/http';
 import { loadWorkflows } from './loader/loadWorkflows';
 import { readStructuredFile } from './loader/resolveSchema';
 
 const WORKFLOWS = path.join(REFERENCE_DIR, 'workflows');
+// Our mocks for the reference workflows' outside services; the reference folder stays read-only.
+const MOCKS = path.join(__dirname, '__fixtures__', 'reference-mocks');
 
 function sw08Validator() {
   const dir = path.join(REFERENCE_DIR, 'serverless-workflow-0.8', 'schema');
@@ -27,7 +32,12 @@ describeIfReference('reference workflows (shared/reference/workflows)', () => {
   let s: RunningStandin;
 
   beforeAll(async () => {
-    s = await startStandin({ workflowsDir: WORKFLOWS });
+    s = await startStandin({
+      workflowsDir: WORKFLOWS,
+      mocksDir: MOCKS,
+      // create-ocp-project polls Jira every PT60S: 0.6 s here.
+      timeScale: 0.01,
+    });
   });
   afterAll(() => s.close());
 
@@ -110,41 +120,134 @@ describeIfReference('reference workflows (shared/reference/workflows)', () => {
     expect(done.nodes.map(n => n.type)).toContain('SubProcessNode');
   });
 
-  it.each([
-    [
-      'create-ocp-project',
-      { projectName: 'demo', recipients: ['user:default/a'] },
-      /No base URL for OpenAPI spec 'jira-openapi.yaml'/,
-    ],
-    [
-      'mtv-plan',
-      {
-        migrationName: 'm',
-        migrationNamespace: 'ns',
-        sourceProvider: 's',
-        destinationProvider: 'd',
-        storageMap: 'sm',
-        networkMap: 'nm',
-        vms: [],
-        recipients: [],
+  it('create-ocp-project runs to COMPLETED against its fixture mocks (Jira polled twice)', async () => {
+    const { id } = await s.runtime.start('create-ocp-project', {
+      workflowdata: {
+        projectName: 'demo',
+        operationsProjectKey: 'OP',
+        auditProjectKey: 'AUD',
+        recipients: ['user:default/ada'],
       },
-      /No base URL for OpenAPI spec 'mtv.yaml'/,
-    ],
-  ])(
-    '%s fails at its first outside call with a clear error',
-    async (id, input, message) => {
-      const wf = s.runtime.getWorkflow(id)!;
-      wf.failOnValidationErrors = false;
-      const { id: instanceId } = await s.runtime.start(id, {
-        workflowdata: input,
-      });
-      const done = await s.runtime.whenSettled(instanceId);
-      expect(done.state).toBe('ERROR');
-      expect(done.error!.message).toMatch(message);
-      const failing = done.nodes.find(
-        n => n.definitionId === done.error!.nodeDefinitionId,
-      )!;
-      expect(failing.type).toBe('WorkItemNode');
-    },
-  );
+    });
+    const done = await s.runtime.whenSettled(id);
+    expect(done.error).toBeUndefined();
+    expect(done.state).toBe('COMPLETED');
+    const wd = done.variables.workflowdata as any;
+    expect(wd.result.message).toBe('Project demo active');
+    expect(wd.operationsJiraCreateIssueResult.key).toBe('OP-1');
+    expect(
+      done.nodes.filter(n => n.name === 'Poll Operation Jira issue'),
+    ).toHaveLength(2);
+    expect(done.nodes.map(n => n.name)).toContain('Notify project active');
+    const notification = done.nodes.find(
+      n => n.name === 'Create notification: project active',
+    )!;
+    expect(notification.outputArgs).toMatchObject({
+      mock: { key: 'createNotification', status: 201 },
+    });
+  });
+
+  it('mtv-plan runs to COMPLETED against its fixture mocks (plan ready at the second poll)', async () => {
+    const { id } = await s.runtime.start('mtv-plan', {
+      workflowdata: MTV_INPUT,
+    });
+    const done = await s.runtime.whenSettled(id);
+    expect(done.error).toBeUndefined();
+    expect(done.state).toBe('COMPLETED');
+    expect(done.nodes.map(n => n.name)).toEqual([
+      'Start',
+      'CreatePlan',
+      'createPlan',
+      'GetPlan',
+      'getPlan',
+      'CheckPlanStatus',
+      'GetPlan',
+      'getPlan',
+      'CheckPlanStatus',
+      'PlanReady',
+      'createNotification',
+      'End',
+    ]);
+    expect((done.variables.workflowdata as any).result.message).toBe(
+      'MTV plan successful',
+    );
+  });
+});
+
+const MTV_INPUT = {
+  migrationName: 'm1',
+  migrationNamespace: 'ns',
+  sourceProvider: 'src',
+  destinationProvider: 'dst',
+  storageMap: 'sm',
+  networkMap: 'nm',
+  vms: [{ name: 'vm1', id: 'id-1' }],
+  recipients: ['user:default/ada'],
+};
+
+describeIfReference('reference workflows without mocks', () => {
+  let s: RunningStandin;
+  let api: http.Server;
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    api = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res
+        .writeHead(201, { 'content-type': 'application/json' })
+        .end('{"from":"server"}');
+    });
+    await new Promise<void>(r => api.listen(0, '127.0.0.1', () => r()));
+    s = await startStandin({
+      workflowsDir: WORKFLOWS,
+      timeScale: 0.01,
+      specUrls: {
+        STANDIN_SPEC_URL_MTV_YAML: `http://127.0.0.1:${
+          (api.address() as AddressInfo).port
+        }`,
+      },
+    });
+  });
+  afterAll(async () => {
+    await s.close();
+    api.close();
+  });
+
+  it('fail at the first outside call naming both ways out: a mock or a base URL', async () => {
+    const { id } = await s.runtime.start('create-ocp-project', {
+      workflowdata: {
+        projectName: 'demo',
+        operationsProjectKey: 'OP',
+        auditProjectKey: 'AUD',
+        recipients: ['user:default/ada'],
+      },
+    });
+    const done = await s.runtime.whenSettled(id);
+    expect(done.state).toBe('ERROR');
+    expect(done.error!.message).toBe(
+      `No base URL for OpenAPI spec 'jira-openapi.yaml', and no mock for 'createIssue': add 'createIssue' under 'mocks:' in ${path.join(
+        WORKFLOWS,
+        'create-ocp-project',
+        'create-ocp-project.mocks.yaml',
+      )} (or a mocks.yaml beside the workflow), or set STANDIN_SPEC_URL_JIRA_OPENAPI_YAML=http://... to call a server`,
+    );
+    const failing = done.nodes.find(
+      n => n.definitionId === done.error!.nodeDefinitionId,
+    )!;
+    expect(failing.type).toBe('WorkItemNode');
+  });
+
+  it("send a spec's calls to the server STANDIN_SPEC_URL_<SPEC> names", async () => {
+    const { id } = await s.runtime.start('mtv-plan', {
+      workflowdata: MTV_INPUT,
+    });
+    await eventually(
+      () => seen,
+      calls => calls.length > 0,
+    );
+    expect(seen[0]).toBe(
+      'POST /apis/forklift.konveyor.io/v1beta1/namespaces/ns/plans',
+    );
+    await s.runtime.abort(id);
+  });
 });
