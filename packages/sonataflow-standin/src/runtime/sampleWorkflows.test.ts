@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { startStandin, RunningStandin } from '../startStandin';
 import { REPO_ROOT } from '../testing/reference';
-import { graphql, postJson } from '../testing/http';
+import { eventually, graphql, postJson } from '../testing/http';
 
 const WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
 
@@ -40,6 +40,7 @@ describe('sample workflows in <repo>/workflows', () => {
       'long-running',
       'multi-step',
       'project-setup',
+      'provision-environment',
     ]);
   });
 
@@ -380,5 +381,134 @@ describe('sample workflows in <repo>/workflows', () => {
     expect((await fetch(`${s.url}/management/processes/nope`)).status).toBe(
       404,
     );
+  });
+
+  describe('provision-environment', () => {
+    const input = (extra: object = {}) => ({
+      workflowdata: { name: 'demo', engine: 'postgres', ...extra },
+    });
+    const attempts = (id: string, name: string) =>
+      s.store.getInstance(id)!.nodes.filter(n => n.name === name);
+
+    it('retries, provisions in parallel, waits for the objection window and announces the environment', async () => {
+      const id = await start('provision-environment', input());
+      await eventually(
+        () => s.store.getInstance(id)!,
+        r =>
+          r.nodes.some(
+            n => n.name === 'approvalGranted' && n.exit === undefined,
+          ),
+      );
+      await postJson(`${s.url}/`, {
+        specversion: '1.0',
+        id: 'approve-1',
+        source: 'approvals',
+        type: 'environment.approval.granted',
+        kogitoprocrefid: id,
+        data: { by: 'user:default/boss' },
+      });
+      const done = await s.runtime.whenSettled(id);
+      expect(done.state).toBe('COMPLETED');
+      expect(nodeNames(id)).toEqual([
+        'Start',
+        'CreateNamespace',
+        'createNamespace',
+        'createNamespace',
+        'ProvisionResources',
+        'database',
+        'createDatabase',
+        'dns',
+        'createDnsRecord',
+        'certificate',
+        'issueCertificate',
+        'Verify',
+        'runSmokeTest',
+        'AwaitObjection',
+        'approvalGranted',
+        'Announce',
+        'readyResult',
+        'environmentReady',
+        'End',
+      ]);
+      expect(attempts(id, 'createNamespace')[0].errorMessage).toMatch(
+        /mock 'createNamespace' answered 503/,
+      );
+      const branches = ['database', 'dns', 'certificate'].map(
+        b => done.nodes.find(n => n.name === b)!,
+      );
+      // Concurrent: every branch started before the first one finished.
+      const firstExit = Math.min(...branches.map(b => b.exit!));
+      expect(branches.every(b => b.enter <= firstExit)).toBe(true);
+      const result = (done.variables.workflowdata as any).result;
+      expect(result.message).toBe('Environment demo is ready');
+      expect(result.outputs).toContainEqual({
+        key: 'Approval',
+        value: 'user:default/boss',
+        format: 'text',
+      });
+      expect(s.runtime.producedEvents(id)).toEqual([
+        expect.objectContaining({
+          type: 'environment.ready',
+          data: {
+            name: 'demo',
+            namespace: 'demo',
+            url: 'https://demo.apps.example.test',
+          },
+        }),
+      ]);
+    }, 20_000);
+
+    it('failAt dns: the DNS branch exhausts its retries, the namespace is rolled back and the run fails', async () => {
+      const id = await start('provision-environment', input({ failAt: 'dns' }));
+      const done = await s.runtime.whenSettled(id);
+      expect(done.state).toBe('ERROR');
+      expect(done.error!.message).toBe(
+        'Provisioning demo failed and was rolled back: namespace',
+      );
+      expect(attempts(id, 'createDnsRecord').map(n => n.errorMessage)).toEqual(
+        Array(3).fill(expect.stringMatching(/answered 503/)),
+      );
+      const names = nodeNames(id);
+      expect(names.slice(names.indexOf('Compensation'))).toEqual([
+        'Compensation',
+        'DeleteNamespace',
+        'deleteNamespace',
+        'recordNamespaceUndo',
+        'ReportFailure',
+        'rolledBack',
+      ]);
+      expect(names).not.toContain('ReleaseResources');
+    }, 20_000);
+
+    it('failAt verify: everything provisioned is rolled back in reverse order', async () => {
+      const id = await start(
+        'provision-environment',
+        input({ failAt: 'verify' }),
+      );
+      const done = await s.runtime.whenSettled(id);
+      expect(done.state).toBe('ERROR');
+      expect(done.error!.message).toBe(
+        'Provisioning demo failed and was rolled back: database and DNS record, namespace',
+      );
+      const names = nodeNames(id);
+      expect(names.slice(names.indexOf('Compensation'))).toEqual([
+        'Compensation',
+        'ReleaseResources',
+        'deleteDnsRecord',
+        'deleteDatabase',
+        'NoteResourcesReleased',
+        'recordUndo',
+        'DeleteNamespace',
+        'deleteNamespace',
+        'recordNamespaceUndo',
+        'ReportFailure',
+        'rolledBack',
+      ]);
+      const deleteDns = done.nodes.find(n => n.name === 'deleteDnsRecord')!;
+      expect(deleteDns.outputArgs).toMatchObject({
+        mock: { key: 'deleteDnsRecord', status: 204 },
+        response: { deleted: 'demo.apps.example.test' },
+      });
+    }, 20_000);
   });
 });

@@ -131,6 +131,8 @@ export async function runFrom(
         return;
       }
       const node = (e as any)?.nodeInstance;
+      // The node did fail; the handler only decides where the run goes next.
+      if (node && !node.errorMessage) node.errorMessage = (e as Error).message;
       if (node && !node.exit) exec.exit(node);
       for (const n of exec.record.nodes) if (!n.exit) n.exit = Date.now();
       exec.summary(`State '${name}' error handled: ${(e as Error).message}`);
