@@ -21,7 +21,7 @@ export async function renderForm(
   apis: Apis = [],
 ): Promise<RenderedForm> {
   const handleExecute = jest.fn();
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const element = (
     extra: Partial<OrchestratorFormProps> = {},
   ): ReactElement => (

@@ -87,7 +87,7 @@ export function useFormController(props: OrchestratorFormProps) {
   const allPages: FormPage[] = useMemo(
     () =>
       multiStep
-        ? getSteps(rjsfSchema).map(step => ({
+        ? getSteps(rjsfSchema, uiSchema['ui:order']).map(step => ({
             ...step,
             rjsfSchema: pageSchema(rjsfSchema, step),
           }))
@@ -99,7 +99,7 @@ export function useFormController(props: OrchestratorFormProps) {
               rjsfSchema,
             },
           ],
-    [multiStep, rjsfSchema],
+    [multiStep, rjsfSchema, uiSchema],
   );
   // Re-evaluated on every change: a step whose fields are all hidden now is skipped.
   const pages = allPages.filter(

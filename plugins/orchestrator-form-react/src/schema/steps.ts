@@ -27,12 +27,12 @@ export function isMultiStepSchema(schema: JSONSchema7): boolean {
  * titled by each property's `title`, the key when it has none.
  * @public
  */
-export function getSteps(schema: JSONSchema7): FormStep[] {
+export function getSteps(
+  schema: JSONSchema7,
+  order: unknown = schema['ui:order' as keyof JSONSchema7],
+): FormStep[] {
   const properties = schema.properties ?? {};
-  return orderKeys(
-    Object.keys(properties),
-    schema['ui:order' as keyof JSONSchema7],
-  ).map(key => {
+  return orderKeys(Object.keys(properties), order).map(key => {
     const step = resolveLocalRef(asSchema(properties[key]), schema) ?? {};
     return { key, title: step.title || key, schema: step };
   });
