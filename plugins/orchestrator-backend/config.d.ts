@@ -18,6 +18,18 @@ export interface Config {
        * this. Default 4000000 (Quarkus accepts 10 MB by default).
        */
       maxRequestBytes?: number;
+      /**
+       * Extra headers sent with every Data Index request (e.g. an API key of a gateway in
+       * front of it). Default none.
+       * @visibility secret
+       */
+      headers?: { [name: string]: string };
+      /**
+       * Bearer token sent as `Authorization: Bearer <token>` with every Data Index request;
+       * replaces an `Authorization` entry of `headers`. Default none.
+       * @visibility secret
+       */
+      token?: string;
     };
     workflowService?: {
       /** Timeout of a start in milliseconds; a start is never retried. Default 30000. */

@@ -38,5 +38,8 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 backend.add(
   import('@orchestrator-suite/backstage-plugin-orchestrator-backend'),
 );
+// Serves the registered actions (the Orchestrator's `orchestrator.*` tools among them) to MCP
+// clients at /api/mcp-actions/v1; which plugins' actions is `backend.actions.pluginSources`.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

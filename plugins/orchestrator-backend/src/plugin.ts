@@ -4,9 +4,20 @@ import {
 } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  orchestratorDataIndexClientServiceRef,
+  orchestratorRunStoreServiceRef,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-node';
+import { findActionsRegistryServiceRef } from './actions/actionsRegistryRef';
+import { createPortalLinks } from './actions/links';
+import { registerOrchestratorActions } from './actions/registerActions';
 import { readOrchestratorConfig } from './config';
 import { openDatabase } from './database/migrations';
 import { DefaultDataIndexClient } from './dataIndex/DataIndexClient';
+import {
+  fetchWithHeaders,
+  readDataIndexHeaders,
+} from './dataIndex/dataIndexHeaders';
 import { orchestratorPermissionSet } from './permissions/permissionSet';
 import {
   registerPermissions,
@@ -34,6 +45,8 @@ import { DatabaseWatcherCursorStore } from './watcher/WatcherCursorStore';
 export const orchestratorPlugin = createBackendPlugin({
   pluginId: 'orchestrator',
   register(env) {
+    // Absent on hosts older than the actions registry: the plugin then runs without actions.
+    const actionsRegistryRef = findActionsRegistryServiceRef();
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -47,22 +60,33 @@ export const orchestratorPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         signals: signalsServiceRef,
         notifications: notificationService,
+        dataIndexClients: orchestratorDataIndexClientServiceRef,
+        runStores: orchestratorRunStoreServiceRef,
+        ...((actionsRegistryRef
+          ? { actionsRegistry: actionsRegistryRef }
+          : {}) as { actionsRegistry: NonNullable<typeof actionsRegistryRef> }),
       },
       async init(deps) {
         const config = readOrchestratorConfig(deps.config);
         const permissionSet = orchestratorPermissionSet;
         registerPermissions(deps.permissionsRegistry, permissionSet);
 
-        const dataIndex = DefaultDataIndexClient.create({
-          ...config.dataIndex,
-          logger: deps.logger,
+        const dataIndex = await deps.dataIndexClients.getClient({
+          createDefaultClient: () =>
+            DefaultDataIndexClient.create({
+              ...config.dataIndex,
+              logger: deps.logger,
+              fetch: fetchWithHeaders(readDataIndexHeaders(deps.config)),
+            }),
         });
         const runtime = DefaultWorkflowRuntimeClient.create({
           ...config.workflowService,
           probeTimeoutMs: config.availability.probeTimeoutMs,
         });
         const knex = await openDatabase(deps.database);
-        const runStore = DatabaseRunStore.create({ knex });
+        const runStore = await deps.runStores.getStore({
+          createDefaultStore: () => DatabaseRunStore.create({ knex }),
+        });
         const definitions = DefaultDefinitionCache.create({
           dataIndex,
           ttlSeconds: config.definitionsCacheSeconds,
@@ -104,47 +128,53 @@ export const orchestratorPlugin = createBackendPlugin({
           logger: deps.logger,
         });
 
-        const router = createRouter(
-          {
-            httpAuth: deps.httpAuth,
-            auditor: deps.auditor,
-            workflows: DefaultWorkflowService.create({
-              validator,
-              dataIndex,
-              definitions,
-              runtime,
-              runStore,
-              authorizer,
-              access,
-              availability,
-              durationSampleSize: config.durationSampleSize,
-              availabilityListWaitMs: config.availability.listWaitMs,
-              indexedStats: runIndex?.overview,
-            }),
-            instances: DefaultInstanceService.create({
-              dataIndex,
-              definitions,
-              runStore,
-              authorizer,
-              access,
-            }),
-            execution: DefaultExecutionService.create({
-              definitions,
-              runtime,
-              runStore,
-              authorizer,
-              access,
-              validator,
-              logger: deps.logger,
-            }),
-          },
-          {
-            contentLengthLimit: config.contentLengthLimit,
-            config: deps.config,
+        const services = {
+          httpAuth: deps.httpAuth,
+          auditor: deps.auditor,
+          workflows: DefaultWorkflowService.create({
+            validator,
+            dataIndex,
+            definitions,
+            runtime,
+            runStore,
+            authorizer,
+            access,
+            availability,
+            durationSampleSize: config.durationSampleSize,
+            availabilityListWaitMs: config.availability.listWaitMs,
+            indexedStats: runIndex?.overview,
+          }),
+          instances: DefaultInstanceService.create({
+            dataIndex,
+            definitions,
+            runStore,
+            authorizer,
+            access,
+          }),
+          execution: DefaultExecutionService.create({
+            definitions,
+            runtime,
+            runStore,
+            authorizer,
+            access,
+            validator,
             logger: deps.logger,
-          },
-        );
+          }),
+        };
+        const router = createRouter(services, {
+          contentLengthLimit: config.contentLengthLimit,
+          config: deps.config,
+          logger: deps.logger,
+        });
         deps.httpRouter.use(router);
+        if (deps.actionsRegistry) {
+          // The same services as the routes: one authorization and ownership path for both.
+          registerOrchestratorActions({
+            registry: deps.actionsRegistry,
+            ...services,
+            links: createPortalLinks(deps.config),
+          });
+        }
 
         if (config.instanceWatcher.enabled) {
           const watcher = DefaultInstanceWatcher.create({

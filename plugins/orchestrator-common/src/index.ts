@@ -22,3 +22,4 @@ export type { OperationRoute } from './openapi/operationRoutes';
 export * from './permissions';
 export * from './workflowResult';
 export * from './workflowDefinition';
+export * from './routes';

@@ -21,10 +21,11 @@ export const scaffolderModuleOrchestrator = createBackendModule({
         scaffolder: resolveActionsExtensionPoint(),
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolder, discovery, auth }) {
+      async init({ scaffolder, discovery, auth, config }) {
         scaffolder.addActions(
-          createRunWorkflowAction({ discovery, auth }),
+          createRunWorkflowAction({ discovery, auth, config }),
           createGetWorkflowParamsAction({ discovery, auth }),
         );
       },

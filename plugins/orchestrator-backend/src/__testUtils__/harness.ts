@@ -45,6 +45,8 @@ const userOf = (credentials: BackstageCredentials) =>
 
 export interface Harness {
   request: ReturnType<typeof request>;
+  /** Base URL of the test backend, for clients other than supertest (e.g. MCP). */
+  url: string;
   standin: RunningStandin;
   knex: Knex;
   msw: SetupServer;
@@ -67,6 +69,8 @@ export interface Harness {
 export async function startHarness(
   options: {
     config?: Record<string, unknown>;
+    /** Config outside `orchestrator` (e.g. `backend.actions`, `app.baseUrl`). */
+    appConfig?: Record<string, unknown>;
     extraFeatures?: BackendFeature[];
   } = {},
 ): Promise<Harness> {
@@ -125,6 +129,7 @@ export async function startHarness(
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
+          ...options.appConfig,
           orchestrator: {
             dataIndexService: {
               url: standin.url,
@@ -155,6 +160,7 @@ export async function startHarness(
 
   return {
     request: request(server),
+    url: `http://localhost:${(server.address() as { port: number }).port}`,
     standin,
     knex,
     msw,

@@ -19,74 +19,28 @@ import { DataIndexQueryError } from './errors';
 import { GraphQLTransport } from './GraphQLTransport';
 import { assertInstanceId, assertWorkflowId } from './ids';
 import type {
+  DataIndexClient,
+  OverviewStatsQuery,
+  PageQuery,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-node';
+import type {
   GqlChangedInstance,
   GqlProcessDefinition,
   GqlProcessInstanceDetails,
   GqlProcessInstanceSummary,
-  OrderByArgument,
   PageResult,
-  PaginationArgument,
   GqlRunIndexInstance,
-  WhereArgument,
   WithWarnings,
   WorkflowRunFigures,
 } from './types';
 
-export interface PageQuery {
-  where?: WhereArgument;
-  orderBy?: OrderByArgument;
-  pagination?: PaginationArgument;
-  /** Ask for the total in the same round-trip. */
-  withCount?: boolean;
-}
-
-export interface OverviewStatsQuery {
-  workflowIds: string[];
-  /** ISO date: runs started at or after it count as recent. */
-  since: string;
-  /** How many completed runs to average the duration over. */
-  sample: number;
-  /** Permission scope ANDed into every sub-query (e.g. ownership). */
-  scope: WhereArgument;
-}
-
-/**
- * The backend's only door to the SonataFlow Data Index. Each method is one
- * round-trip (the page/count fallback for old Data Index versions aside).
- */
-export interface DataIndexClient {
-  /** Base URL, named in errors. */
-  readonly url: string;
-  listDefinitions(query: PageQuery): Promise<PageResult<GqlProcessDefinition>>;
-  getDefinitionSource(workflowId: string): Promise<string | undefined>;
-  listInstances(
-    query: PageQuery,
-  ): Promise<PageResult<GqlProcessInstanceSummary>>;
-  getInstance(
-    instanceId: string,
-  ): Promise<WithWarnings<GqlProcessInstanceDetails | undefined>>;
-  getRunFigures(
-    query: OverviewStatsQuery,
-  ): Promise<WithWarnings<Map<string, WorkflowRunFigures>>>;
-  /** Changed since `since` (inclusive), except `seenAtSince` (ids already handled at exactly `since`). */
-  listChangedInstances(
-    since: string,
-    limit: number,
-    seenAtSince?: string[],
-  ): Promise<WithWarnings<GqlChangedInstance[]>>;
-  /** The run index's backfill: runs started at or after `since`, oldest first. */
-  listRunsStartedSince(
-    since: string,
-    offset: number,
-    limit: number,
-  ): Promise<WithWarnings<GqlRunIndexInstance[]>>;
-  /** A workflow's last run whatever its age. */
-  getLastRun(
-    workflowId: string,
-  ): Promise<WithWarnings<GqlRunIndexInstance | undefined>>;
-  abortInstance(instanceId: string): Promise<void>;
-  retryInstance(instanceId: string): Promise<void>;
-}
+// The interface and its queries live in orchestrator-node, where adopters implement them:
+// change them there.
+export type {
+  DataIndexClient,
+  OverviewStatsQuery,
+  PageQuery,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-node';
 
 export interface DataIndexClientOptions {
   url: string;

@@ -15,121 +15,20 @@ export const PROCESS_INSTANCE_STATES = [
 
 export type ProcessInstanceState = (typeof PROCESS_INSTANCE_STATES)[number];
 
-export interface GqlProcessDefinition {
-  id: string;
-  name?: string | null;
-  version?: string | null;
-  type?: string | null;
-  endpoint?: string | null;
-  serviceUrl?: string | null;
-  description?: string | null;
-  annotations?: (string | null)[] | null;
-  metadata?: Record<string, unknown> | null;
-}
-
-export interface GqlProcessInstanceError {
-  nodeDefinitionId: string;
-  nodeInstanceId?: string | null;
-  message?: string | null;
-}
-
-/** The columns a list page selects: never `variables`, `nodes` or `source`. */
-export interface GqlProcessInstanceSummary {
-  id: string;
-  processId: string;
-  processName?: string | null;
-  version?: string | null;
-  /** Kept as a string: an unknown state must not break a list. */
-  state?: string | null;
-  start?: string | null;
-  end?: string | null;
-  lastUpdate?: string | null;
-  endpoint?: string | null;
-  serviceUrl?: string | null;
-  businessKey?: string | null;
-  parentProcessInstanceId?: string | null;
-  rootProcessInstanceId?: string | null;
-  error?: GqlProcessInstanceError | null;
-}
-
-export interface GqlNodeInstance {
-  id: string;
-  name: string;
-  type: string;
-  enter: string;
-  exit?: string | null;
-  definitionId: string;
-  nodeId: string;
-  errorMessage?: string | null;
-}
-
-export interface GqlProcessInstanceDetails extends GqlProcessInstanceSummary {
-  executionSummary?: (string | null)[] | null;
-  nodes?: GqlNodeInstance[] | null;
-  /** The Data Index may answer JSON as an object or as a serialized string. */
-  variables?: unknown;
-}
-
-/** What the InstanceWatcher needs about an instance that changed. */
-export interface GqlChangedInstance {
-  id: string;
-  processId: string;
-  processName?: string | null;
-  state?: string | null;
-  version?: string | null;
-  start?: string | null;
-  lastUpdate: string;
-  end?: string | null;
-  businessKey?: string | null;
-  parentProcessInstanceId?: string | null;
-  rootProcessInstanceId?: string | null;
-  error?: GqlProcessInstanceError | null;
-  variables?: unknown;
-}
-
-/** One run as the run index's backfill and reconcile select it. */
-export interface GqlRunIndexInstance {
-  id: string;
-  processId: string;
-  version?: string | null;
-  state?: string | null;
-  start?: string | null;
-  end?: string | null;
-  lastUpdate?: string | null;
-  businessKey?: string | null;
-  parentProcessInstanceId?: string | null;
-  rootProcessInstanceId?: string | null;
-  variables?: unknown;
-}
-
-/** Raw per-workflow run figures of the overview, before ratios are computed. */
-export interface WorkflowRunFigures {
-  lastRun?: { id: string; state?: string | null; start?: string | null };
-  runsSince: number;
-  completedSince: number;
-  erroredSince: number;
-  /** start/end pairs of the latest completed runs, for the average duration. */
-  completedSamples: { start?: string | null; end?: string | null }[];
-  /** Exact average duration of completed runs, when the source knows it (the run index). */
-  averageDurationMs?: number;
-}
-
-/** A `where` argument value; built only by the allow-listed filter builder. */
-export type WhereArgument = Record<string, unknown>;
-export type OrderByArgument = Record<string, 'ASC' | 'DESC'>;
-
-export interface PaginationArgument {
-  limit: number;
-  offset: number;
-}
-
-/** Data and the non-fatal GraphQL errors that came with it. */
-export interface WithWarnings<T> {
-  data: T;
-  warnings: string[];
-}
-
-export interface PageResult<T> extends WithWarnings<T[]> {
-  /** Absent when the Data Index has no `Count…` queries (before 10.1.0). */
-  totalCount?: number;
-}
+// The answer shapes are part of the DataIndexClient contract in orchestrator-node (change them
+// there); re-exported so the backend keeps one import path.
+export type {
+  GqlChangedInstance,
+  GqlNodeInstance,
+  GqlProcessDefinition,
+  GqlProcessInstanceDetails,
+  GqlProcessInstanceError,
+  GqlProcessInstanceSummary,
+  GqlRunIndexInstance,
+  OrderByArgument,
+  PageResult,
+  PaginationArgument,
+  WhereArgument,
+  WithWarnings,
+  WorkflowRunFigures,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-node';

@@ -1,51 +1,17 @@
 import type { JsonObject } from '@backstage/types';
+import type {
+  NewRun,
+  RunRecord,
+  RunStore,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-node';
 import type { Knex } from 'knex';
 
-/** One run started through this backend. */
-export interface RunRecord {
-  instanceId: string;
-  workflowId: string;
-  /** Entity ref of the user who started it. */
-  initiator: string;
-  targetEntity?: string;
-  inputs?: JsonObject;
-  rerunOf?: string;
-  /** For a sub-flow: its root run, whose owner owns it. */
-  rootInstanceId?: string;
-  createdAt: Date;
-}
-
-export type NewRun = Omit<RunRecord, 'createdAt'>;
-
-/**
- * Who started which run. The authority for ownership and per-entity history;
- * runs started outside Backstage are not here and fall back to the instance's
- * `initiatorEntity` variable.
- */
-export interface RunStore {
-  record(run: NewRun): Promise<void>;
-  get(instanceId: string): Promise<RunRecord | undefined>;
-  getMany(instanceIds: string[]): Promise<Map<string, RunRecord>>;
-  /**
-   * Records a sub-flow as its root owner's; a run already recorded stays as it is
-   * (the watcher may see a sub-flow many times).
-   */
-  recordSubflow(run: {
-    instanceId: string;
-    workflowId: string;
-    rootInstanceId: string;
-    initiator: string;
-  }): Promise<void>;
-  /** Ids of every run the user started (uncapped), newest first. */
-  listInstanceIdsByInitiator(initiator: string): Promise<string[]>;
-  /**
-   * The user's root runs that have sub-flows, newest first, at most `limit`: what a list needs
-   * to show the user's sub-flows (`rootProcessInstanceId IN ...`) without every id they ever ran.
-   */
-  listRootsWithSubflows(initiator: string, limit: number): Promise<string[]>;
-  /** Ids of every run started for the entity (uncapped), newest first. */
-  listInstanceIdsByEntity(targetEntity: string): Promise<string[]>;
-}
+// The interfaces live in orchestrator-node, where adopters implement them: change them there.
+export type {
+  NewRun,
+  RunRecord,
+  RunStore,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-node';
 
 const TABLE = 'orchestrator_runs';
 /** SQLite and PostgreSQL both cap bound parameters; chunk `IN (...)` lists. */

@@ -39,4 +39,37 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      "Start a workflow that calls GitHub as the user (the token from the template's secrets, as the run form forwards it) and link to the run",
+    example: yaml.dump({
+      steps: [
+        {
+          id: 'onboard',
+          action: 'orchestrator:workflow:run',
+          name: 'Onboard',
+          input: {
+            workflow_id: 'repo-onboarding',
+            target_entity: 'component:default/payments-api',
+            parameters: { repo: '${{ parameters.repoUrl }}' },
+            auth_tokens: [
+              { provider: 'github', token: '${{ secrets.USER_OAUTH_TOKEN }}' },
+            ],
+          },
+        },
+      ],
+      output: {
+        links: [
+          {
+            title: 'Workflow run',
+            url: '${{ steps.onboard.output.instanceUrl }}',
+          },
+          {
+            title: 'Component',
+            url: '${{ steps.onboard.output.catalogEntityUrl }}',
+          },
+        ],
+      },
+    }),
+  },
 ];

@@ -5,7 +5,11 @@ import { setupServer } from 'msw/node';
 import yaml from 'js-yaml';
 import { createRunWorkflowAction } from './runWorkflow';
 import { examples } from './runWorkflow.examples';
-import { ORCHESTRATOR_URL, testDeps } from '../__testUtils__/testDeps';
+import {
+  ORCHESTRATOR_URL,
+  PORTAL_URL,
+  testDeps,
+} from '../__testUtils__/testDeps';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -65,8 +69,57 @@ describe('orchestrator:workflow:run', () => {
     expect(ctx.output).toHaveBeenCalledWith('instanceId', 'run-1');
     expect(ctx.output).toHaveBeenCalledWith(
       'instanceUrl',
-      '/orchestrator/instances/run-1',
+      `${PORTAL_URL}/orchestrator/instances/run-1`,
     );
+  });
+
+  it('outputs links to the run, the workflows page and the target entity under app.baseUrl', async () => {
+    const seen = { bodies: [] as unknown[], auth: [] as string[] };
+    server.use(startAnswers('run/7', seen));
+    const ctx = createMockActionContext({
+      input: {
+        workflow_id: 'greeting',
+        target_entity: 'Component:Payments/Payments-API',
+      },
+    });
+    await action.handler(ctx);
+    const outputs = Object.fromEntries(
+      (ctx.output as jest.Mock).mock.calls as [string, unknown][],
+    );
+    expect(outputs).toEqual({
+      instanceId: 'run/7',
+      instanceUrl: `${PORTAL_URL}/orchestrator/instances/run%2F7`,
+      orchestratorWorkflowsUrl: `${PORTAL_URL}/orchestrator`,
+      catalogEntityUrl: `${PORTAL_URL}/catalog/payments/component/payments-api`,
+    });
+  });
+
+  it('has no catalogEntityUrl without a target entity', async () => {
+    server.use(startAnswers('run-8', { bodies: [], auth: [] }));
+    const ctx = createMockActionContext({ input: { workflow_id: 'greeting' } });
+    await action.handler(ctx);
+    const names = (ctx.output as jest.Mock).mock.calls.map(c => c[0]);
+    expect(names).toContain('orchestratorWorkflowsUrl');
+    expect(names).not.toContain('catalogEntityUrl');
+  });
+
+  it("forwards auth_tokens from the template's secrets as the run's authTokens", async () => {
+    const seen = { bodies: [] as unknown[], auth: [] as string[] };
+    server.use(startAnswers('run-9', seen));
+    const ctx = createMockActionContext({
+      input: {
+        workflow_id: 'greeting',
+        auth_tokens: [{ provider: 'github', token: 'gho_secret' }],
+      },
+    });
+    await action.handler(ctx);
+    expect(seen.bodies).toEqual([
+      {
+        workflowId: 'greeting',
+        inputData: {},
+        authTokens: [{ provider: 'github', token: 'gho_secret' }],
+      },
+    ]);
   });
 
   it('rejects a target entity that is not an entity reference', async () => {

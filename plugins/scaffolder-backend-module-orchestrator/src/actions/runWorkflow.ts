@@ -1,7 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { getWorkflowResult } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import type { RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  appUrl,
+  getWorkflowResult,
+  routePaths,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { examples } from './runWorkflow.examples';
 import {
   OrchestratorActionDeps,
@@ -16,7 +21,13 @@ import { waitForRun } from './waitForRun';
  * start itself runs under a checkpoint so a retried task never starts a second run.
  * @public
  */
-export function createRunWorkflowAction(deps: OrchestratorActionDeps) {
+export function createRunWorkflowAction(
+  deps: OrchestratorActionDeps & {
+    /** `app.baseUrl` makes the output links absolute. */
+    config: RootConfigService;
+  },
+) {
+  const base = deps.config.getOptionalString('app.baseUrl') ?? '';
   return createTemplateAction({
     id: 'orchestrator:workflow:run',
     description: 'Run a SonataFlow workflow, optionally waiting for it to end.',
@@ -55,6 +66,27 @@ export function createRunWorkflowAction(deps: OrchestratorActionDeps) {
             .positive()
             .optional()
             .describe('How long to wait when wait is true (default 900)'),
+        auth_tokens: z =>
+          z
+            .array(
+              z.object({
+                provider: z
+                  .string()
+                  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+                  .describe('Auth provider id, e.g. github'),
+                token: z
+                  .string()
+                  .min(1)
+                  .describe(
+                    'The access token, from the template secrets, e.g. ${{ secrets.USER_OAUTH_TOKEN }}',
+                  ),
+              }),
+            )
+            .max(20)
+            .optional()
+            .describe(
+              'Provider tokens forwarded to the workflow as X-Authorization-<Provider> headers, as the run form does',
+            ),
         fail_on_error: z =>
           z
             .boolean()
@@ -66,7 +98,18 @@ export function createRunWorkflowAction(deps: OrchestratorActionDeps) {
       output: {
         instanceId: z => z.string().describe('Id of the started run'),
         instanceUrl: z =>
-          z.string().describe('Path of the run page in the portal'),
+          z
+            .string()
+            .describe(
+              'The run page in the portal (absolute under app.baseUrl)',
+            ),
+        orchestratorWorkflowsUrl: z =>
+          z.string().describe("The portal's Orchestrator workflows page"),
+        catalogEntityUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe('The catalog page of target_entity, when one is set'),
         status: z =>
           z
             .string()
@@ -94,10 +137,20 @@ export function createRunWorkflowAction(deps: OrchestratorActionDeps) {
         ? normalizeEntityRef(ctx.input.target_entity)
         : undefined;
 
+      ctx.output(
+        'orchestratorWorkflowsUrl',
+        appUrl(base, routePaths.workflows()),
+      );
+      if (targetEntity) {
+        ctx.output(
+          'catalogEntityUrl',
+          appUrl(base, routePaths.catalogEntity(parseEntityRef(targetEntity))),
+        );
+      }
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would start workflow ${workflowId}`);
         ctx.output('instanceId', 'dry-run');
-        ctx.output('instanceUrl', '/orchestrator');
+        ctx.output('instanceUrl', appUrl(base, routePaths.workflows()));
         return;
       }
 
@@ -114,6 +167,9 @@ export function createRunWorkflowAction(deps: OrchestratorActionDeps) {
               body: {
                 inputData: parameters as Record<string, unknown>,
                 targetEntity,
+                ...(ctx.input.auth_tokens?.length
+                  ? { authTokens: ctx.input.auth_tokens }
+                  : {}),
               },
             })
             .then(
@@ -123,10 +179,7 @@ export function createRunWorkflowAction(deps: OrchestratorActionDeps) {
       });
       ctx.logger.info(`Started workflow ${workflowId} as run ${instanceId}`);
       ctx.output('instanceId', instanceId);
-      ctx.output(
-        'instanceUrl',
-        `/orchestrator/instances/${encodeURIComponent(instanceId)}`,
-      );
+      ctx.output('instanceUrl', appUrl(base, routePaths.instance(instanceId)));
       if (!wait) return;
 
       const { instance, timedOut } = await waitForRun({

@@ -1,0 +1,27 @@
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import type { ExecutionService } from '../services/ExecutionService';
+import type { InstanceService } from '../services/InstanceService';
+import type { WorkflowService } from '../services/WorkflowService';
+import type { PortalLinks } from './links';
+
+/**
+ * What the actions call: the very services behind the REST routes, so an agent is authorized,
+ * scoped by ownership and validated exactly like the UI (the services do the checking).
+ */
+export interface OrchestratorActionsContext {
+  registry: ActionsRegistryService;
+  workflows: WorkflowService;
+  instances: InstanceService;
+  execution: ExecutionService;
+  links: PortalLinks;
+}
+
+/** Run states as the Data Index names them, for inputs and outputs. */
+export const RUN_STATES = [
+  'ACTIVE',
+  'COMPLETED',
+  'ERROR',
+  'ABORTED',
+  'SUSPENDED',
+  'PENDING',
+] as const;
