@@ -174,14 +174,23 @@ describe('injection attempts cannot change a query', () => {
     expect(h.graphql).toHaveLength(0);
   });
 
-  it('a hostile entity ref stays a variable', async () => {
+  it('a hostile entity ref is not an entity ref: 400, nothing sent', async () => {
     const res = await post('/v2/workflows/instances/entity', {
       targetEntity: 'component:default/x"}) { source',
+    });
+    expect(res.status).toBe(400);
+    expect(h.graphql).toHaveLength(0);
+  });
+
+  it('a valid entity ref stays a variable', async () => {
+    const res = await post('/v2/workflows/instances/entity', {
+      targetEntity: 'component:default/x',
     });
     expect(res.status).toBe(200);
     const sent = h.graphql.find(g =>
       g.query.includes('OrchestratorInstancesPage'),
     )!;
     expect(sent.query).toBe(STATIC_DOCUMENTS.INSTANCES_PAGE_WITH_COUNT);
+    expect(JSON.stringify(sent.variables)).toContain('component:default/x');
   });
 });

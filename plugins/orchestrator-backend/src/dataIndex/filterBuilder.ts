@@ -39,13 +39,17 @@ function checkString(value: unknown, field: string): string {
   return value;
 }
 
+/** ISO text or epoch milliseconds, within the JS Date range (else a 400, never a RangeError). */
 function checkDate(value: unknown, field: string): string {
-  const text =
-    typeof value === 'number' ? new Date(value).toISOString() : value;
-  if (typeof text !== 'string' || Number.isNaN(Date.parse(text))) {
+  let ms = NaN;
+  if (typeof value === 'number') ms = value;
+  else if (typeof value === 'string' && value.length <= 64)
+    ms = Date.parse(value);
+  const date = new Date(ms);
+  if (!Number.isFinite(ms) || Number.isNaN(date.getTime())) {
     fail(`'${field}' needs a date value`);
   }
-  return new Date(text).toISOString();
+  return date.toISOString();
 }
 
 function checkState(value: unknown, field: string): string {

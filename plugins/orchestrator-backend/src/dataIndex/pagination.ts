@@ -3,6 +3,8 @@ import type { FilterTarget } from './allowList';
 import type { OrderByArgument, PaginationArgument } from './types';
 
 export const MAX_PAGE_SIZE = 1000;
+/** Same bound as the OpenAPI document; the Data Index pages with 32-bit integers. */
+export const MAX_OFFSET = 1_000_000;
 
 export interface PaginationRequest {
   pageSize?: number;
@@ -43,8 +45,8 @@ export function resolvePagination(
       `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`,
     );
   }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new InputError('offset must be a non-negative integer');
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw new InputError(`offset must be an integer from 0 to ${MAX_OFFSET}`);
   }
   const orderBy = request?.orderBy ?? defaults.orderBy;
   if (!target.sortable.includes(orderBy)) {

@@ -9,6 +9,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { registerActionRoutes } from './actions';
 import { registerInstanceRoutes } from './instances';
+import { requestErrorHandler, unknownRoute } from './requestErrors';
 import type { OrchestratorRouter, RouterServices } from './types';
 import { registerWorkflowRoutes } from './workflows';
 
@@ -30,13 +31,26 @@ export function createRouter(
     res.json({ status: 'ok' });
   });
 
+  // Parsed here, not inside the OpenAPI router, whose error transformer would turn a too
+  // large body into a 400 sentence; requestErrorHandler answers it as a 413.
+  root.use(express.json({ limit: options.contentLengthLimit }));
   const api = createValidatedOpenApiRouter<typeof spec>(spec, {
-    middleware: [express.json({ limit: options.contentLengthLimit })],
+    // Not empty: an empty list would make it add its own body parser.
+    middleware: [(_req, _res, next) => next()],
+    validatorOptions: {
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: false,
+        allErrors: true,
+      },
+    },
   }) as unknown as OrchestratorRouter;
   registerInstanceRoutes(api, services);
   registerActionRoutes(api, services);
   registerWorkflowRoutes(api, services);
   root.use(api);
+  root.use(unknownRoute());
+  root.use(requestErrorHandler());
   // Our own error handler, so answers never carry a stack trace, whatever NODE_ENV says
   // (the host's default shows them in development); statuses are Backstage's usual mapping.
   root.use(

@@ -1,3 +1,4 @@
+import { assertEntityRef } from '../services/entityRef';
 import { operation, workflowMeta } from './steps';
 import type { OrchestratorRouter, RouterServices } from './types';
 
@@ -29,7 +30,10 @@ export function registerWorkflowRoutes(
         operation: 'get-overviews-for-entity',
         meta: req => ({ targetEntity: String(req.body?.targetEntity ?? '') }),
       },
-      (caller, req) => s.workflows.listOverviewsForEntity(caller, req.body),
+      (caller, req) => {
+        assertEntityRef(req.body.targetEntity, '/targetEntity');
+        return s.workflows.listOverviewsForEntity(caller, req.body);
+      },
     ),
   );
   router.get(

@@ -20,6 +20,7 @@ import { assertAuthTokens } from '../runtime/authTokens';
 import type { WorkflowRuntimeClient } from '../runtime/WorkflowRuntimeClient';
 import type { Caller } from './Caller';
 import type { DefinitionCache } from './DefinitionCache';
+import { assertEntityRef } from './entityRef';
 import type { InputValidator } from './InputValidator';
 import type { AccessibleInstance, InstanceAccess } from './InstanceAccess';
 import { parseVariables, toStatus } from './instanceMapping';
@@ -80,6 +81,8 @@ export class DefaultExecutionService implements ExecutionService {
     request: ExecuteWorkflowRequestDTO,
   ) {
     assertAuthTokens(request.authTokens);
+    if (request.targetEntity !== undefined)
+      assertEntityRef(request.targetEntity, '/targetEntity');
     assertWorkflowId(workflowId);
     await this.o.authorizer.assertWorkflow(
       caller.credentials,
@@ -105,6 +108,8 @@ export class DefaultExecutionService implements ExecutionService {
     request: RerunInstanceRequestDTO,
   ) {
     assertAuthTokens(request.authTokens);
+    if (request.targetEntity !== undefined)
+      assertEntityRef(request.targetEntity, '/targetEntity');
     const previous = await this.o.access.load(caller, instanceId, {
       workflowId,
       action: 'use',

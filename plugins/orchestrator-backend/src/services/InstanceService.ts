@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type {
   GetInstancesForEntityRequestDTO,
   ProcessInstanceDTO,
@@ -17,6 +17,7 @@ import { scopeWhere } from '../permissions/WorkflowAuthorizer';
 import type { RunStore } from '../runStore/RunStore';
 import type { Caller } from './Caller';
 import type { DefinitionCache } from './DefinitionCache';
+import { assertEntityRef } from './entityRef';
 import { entityRunsWhere } from './entityRuns';
 import type { InstanceAccess } from './InstanceAccess';
 import { toInstanceDetails, toInstanceListItem } from './instanceMapping';
@@ -95,9 +96,7 @@ export class DefaultInstanceService implements InstanceService {
     caller: Caller,
     request: GetInstancesForEntityRequestDTO,
   ): Promise<ProcessInstanceListResultDTO> {
-    if (!request.targetEntity || request.targetEntity.length > 512) {
-      throw new InputError('targetEntity must be an entity ref');
-    }
+    assertEntityRef(request.targetEntity, '/targetEntity');
     const entity = await entityRunsWhere(this.o.runStore, request.targetEntity);
     return this.page(
       caller,
