@@ -7,6 +7,7 @@ import {
   getWorkflowResult,
   instanceSignalChannel,
   workflowSignalChannel,
+  routePaths,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type { DataIndexClient } from '../dataIndex/DataIndexClient';
 import type { GqlChangedInstance } from '../dataIndex/types';
@@ -222,7 +223,7 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
       payload: {
         title: `Workflow run ${terminal.verb}: ${name}`,
         ...(description ? { description } : {}),
-        link: `/orchestrator/instances/${encodeURIComponent(instance.id)}`,
+        link: routePaths.instance(instance.id),
         severity: terminal.severity,
         topic: `orchestrator:workflow:${instance.processId}`,
         // Same run and state = same notification: a replayed change updates it instead of duplicating it.
