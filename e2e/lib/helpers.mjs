@@ -49,9 +49,27 @@ export async function fillField(page, label, value) {
   await page.getByLabel(label, { exact: false }).first().fill(value);
 }
 
-/** Submits the run form and waits for the run page it navigates to; returns the run id. */
+/** Picks `option` in the select (or autocomplete) labelled `label`. */
+export async function selectOption(page, label, option) {
+  await page.getByLabel(label, { exact: false }).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/**
+ * Submits the run form (through its review step: Next until Run shows) and waits for the run
+ * page it navigates to; returns the run id.
+ */
 export async function submitRun(page) {
-  await page.getByTestId('execute-submit').click();
+  const run = page
+    .getByTestId('orchestrator-form-run')
+    .or(page.getByTestId('execute-submit'));
+  const next = page.getByTestId('orchestrator-form-next');
+  for (let step = 0; step < 10; step++) {
+    await run.or(next).first().waitFor();
+    if (await run.first().isVisible()) break;
+    await next.click();
+  }
+  await run.first().click();
   await page.waitForURL(/\/orchestrator\/instances\/[^/?]+/);
   return decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
 }
@@ -59,7 +77,8 @@ export async function submitRun(page) {
 /** Clicks an action on the run page and accepts its confirmation dialog. */
 export async function confirmAction(page, action) {
   await page.getByTestId(`action-${action}`).click();
-  await page.getByRole('button', { name: 'Confirm' }).click();
+  // the confirm button is named after the action ("Abort run"), so find it by its role in the dialog
+  await page.getByTestId('confirm-button').click();
 }
 
 /** Fails when the page is wider than the window (content pushed off screen, a layout bug). */
