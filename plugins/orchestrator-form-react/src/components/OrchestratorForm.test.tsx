@@ -10,6 +10,8 @@ const flat: JSONSchema7 = {
   required: ['name'],
 };
 
+jest.setTimeout(90_000);
+
 describe('OrchestratorForm, single step', () => {
   it('goes through the review to Run with the typed data', async () => {
     const { user, handleExecute } = await renderForm({ schema: flat });
