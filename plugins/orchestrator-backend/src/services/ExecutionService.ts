@@ -12,6 +12,11 @@ import type {
   ExecuteWorkflowResponseDTO,
   RerunInstanceRequestDTO,
   RetriggerInstanceRequestDTO,
+  RunAction,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import {
+  isRunActionAllowed,
+  statusesAllowing,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { assertWorkflowId } from '../dataIndex/ids';
 import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
@@ -24,9 +29,6 @@ import { assertEntityRef } from './entityRef';
 import type { InputValidator } from './InputValidator';
 import type { AccessibleInstance, InstanceAccess } from './InstanceAccess';
 import { parseVariables, toStatus } from './instanceMapping';
-
-const ABORTABLE = ['ACTIVE', 'ERROR', 'SUSPENDED'];
-const RETRIGGERABLE = ['ERROR'];
 
 /** Everything that changes state; each needs `orchestrator.workflow.use`. */
 export interface ExecutionService {
@@ -114,6 +116,7 @@ export class DefaultExecutionService implements ExecutionService {
       workflowId,
       action: 'use',
     });
+    this.assertState(previous, 'rerun', 'rerun');
     const inputs =
       (request.inputData as JsonObject | undefined) ?? previousInputs(previous);
     return this.start(caller, workflowId, {
@@ -135,7 +138,7 @@ export class DefaultExecutionService implements ExecutionService {
       workflowId,
       action: 'use',
     });
-    this.assertState(target, RETRIGGERABLE, 'retriggered');
+    this.assertState(target, 'retrigger', 'retriggered');
     // Inputs are frozen: a retrigger resumes the same run from its failing node.
     return this.o.runtime.retrigger({
       workflowId,
@@ -149,7 +152,7 @@ export class DefaultExecutionService implements ExecutionService {
     const target = await this.o.access.load(caller, instanceId, {
       action: 'use',
     });
-    this.assertState(target, ABORTABLE, 'aborted');
+    this.assertState(target, 'abort', 'aborted');
     await this.o.runtime.abort({
       workflowId: target.instance.processId,
       serviceUrl: await this.serviceUrlOf(target),
@@ -247,15 +250,18 @@ export class DefaultExecutionService implements ExecutionService {
     return { id };
   }
 
+  /** The run-state rules live in common (RUN_ACTIONS_BY_STATUS), shared with the UI. */
   private assertState(
     target: AccessibleInstance,
-    allowed: string[],
+    action: RunAction,
     verb: string,
   ) {
-    const state = toStatus(target.instance.state) ?? 'unknown';
-    if (!allowed.includes(state)) {
+    const state = toStatus(target.instance.state);
+    if (!isRunActionAllowed(action, state)) {
       throw new ConflictError(
-        `Only ${allowed.join(', ')} runs can be ${verb}; this run is ${state}`,
+        `Only ${statusesAllowing(action).join(
+          ', ',
+        )} runs can be ${verb}; this run is ${state ?? 'unknown'}`,
       );
     }
   }

@@ -11,7 +11,10 @@ import type {
 } from '../permissions/WorkflowAuthorizer';
 import type { RunRecord, RunStore } from '../runStore/RunStore';
 import type { Caller } from './Caller';
-import { initiatorOf } from './instanceMapping';
+import { ownerOfRun } from './runOwner';
+
+/** Roots with sub-flows a list includes by id: the newest this many (see ownershipWhere). */
+export const SUBFLOW_ROOTS_IN_LISTS = 200;
 
 export interface AccessibleInstance {
   instance: GqlProcessInstanceDetails;
@@ -92,7 +95,14 @@ export class DefaultInstanceAccess implements InstanceAccess {
     const isInstanceAdmin = await this.authorizer.isInstanceAdmin(
       caller.credentials,
     );
-    if (!isInstanceAdmin && initiatorOf(instance, run) !== caller.initiator) {
+    if (
+      !isInstanceAdmin &&
+      (await ownerOfRun(
+        instance,
+        { runStore: this.runStore, dataIndex: this.dataIndex },
+        { run },
+      )) !== caller.initiator
+    ) {
       throw new NotAllowedError(
         `Unauthorized: workflow instance '${instanceId}' was started by someone else`,
       );
@@ -105,13 +115,20 @@ export class DefaultInstanceAccess implements InstanceAccess {
     isInstanceAdmin: boolean,
   ): Promise<WhereArgument | undefined> {
     if (isInstanceAdmin) return undefined;
-    // The run store is the authority; the variable covers runs started outside Backstage.
+    // Every run started through this backend carries the caller's ref as its `initiatorEntity`
+    // process variable (a workflow changes `workflowdata`, not this), so one constant filter
+    // covers them however many runs the caller has; the run store is not shipped as an id
+    // list. Sub-flows carry no initiator: they come in through their root run, for the
+    // caller's newest roots that have any (bounded, so requests never grow with history).
     const mine: WhereArgument = {
       variables: { initiatorEntity: { equal: caller.initiator } },
     };
-    const ids = await this.runStore.listInstanceIdsByInitiator(
+    const roots = await this.runStore.listRootsWithSubflows(
       caller.initiator,
+      SUBFLOW_ROOTS_IN_LISTS,
     );
-    return ids.length ? { or: [mine, { id: { in: ids } }] } : mine;
+    return roots.length
+      ? { or: [mine, { rootProcessInstanceId: { in: roots } }] }
+      : mine;
   }
 }
