@@ -6,6 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import {
   compatWrapper,
   convertLegacyRouteRefs,
@@ -20,6 +21,7 @@ import {
   workflowInstanceRouteRef,
   workflowRouteRef,
 } from './routes';
+import { orchestratorTranslations } from './translations';
 
 const routes = convertLegacyRouteRefs({
   root: orchestratorRootRouteRef,
@@ -70,6 +72,12 @@ export const orchestratorEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** German and Spanish texts; English is built into the translation ref. @alpha */
+export const orchestratorTranslation = TranslationBlueprint.make({
+  name: 'orchestrator',
+  params: { resource: orchestratorTranslations },
+});
+
 /**
  * The Orchestrator plugin for the new frontend system.
  * @alpha
@@ -79,5 +87,10 @@ export default createFrontendPlugin({
   title: 'Orchestrator',
   icon: <OrchestratorIcon fontSize="inherit" />,
   routes,
-  extensions: [orchestratorApi, orchestratorPage, orchestratorEntityContent],
+  extensions: [
+    orchestratorApi,
+    orchestratorPage,
+    orchestratorEntityContent,
+    orchestratorTranslation,
+  ],
 });

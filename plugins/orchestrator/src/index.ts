@@ -24,3 +24,5 @@ export {
   executeWorkflowRouteRef,
   workflowInstanceRouteRef,
 } from './routes';
+export { orchestratorTranslationRef } from './translation';
+export { orchestratorTranslations } from './translations';

@@ -9,6 +9,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
 import { ResponseError } from '@backstage/errors';
+import {
+  TranslationApi,
+  translationApiRef,
+} from '@backstage/core-plugin-api/alpha';
 import { SWRConfig } from 'swr';
 import { OrchestratorApi, orchestratorApiRef } from '../api/OrchestratorApi';
 import { orchestratorRootRouteRef } from '../routes';
@@ -76,6 +80,10 @@ export interface RenderOptions {
   deny?: string[];
   signalApi?: SignalApi;
   routeEntries?: string[];
+  /** Replaces the default English translation (see markingTranslationApi). */
+  translationApi?: TranslationApi;
+  /** Any other API to replace, e.g. `[alertApiRef, { post: jest.fn() }]`. */
+  extraApis?: [unknown, unknown][];
 }
 
 export function renderWithApis(element: ReactElement, options: RenderOptions) {
@@ -95,6 +103,10 @@ export function renderWithApis(element: ReactElement, options: RenderOptions) {
   if (options.signalApi) {
     apis.push([signalApiRef, options.signalApi]);
   }
+  if (options.translationApi) {
+    apis.push([translationApiRef, options.translationApi]);
+  }
+  apis.push(...(options.extraApis ?? []));
   // usePermission caches decisions in SWR's global cache; a fresh cache per
   // render keeps one test's permissions from leaking into the next
   return renderInTestApp(

@@ -55,7 +55,7 @@ describe('OrchestratorCatalogTab', () => {
     expect(rows).toHaveLength(2);
     await waitFor(() =>
       expect(
-        within(rows[0]).getByRole('button', { name: 'Run' }),
+        within(rows[0]).getByRole('link', { name: 'Run' }),
       ).toHaveAttribute(
         'href',
         '/orchestrator/workflows/greeting/execute?targetEntity=component%3Adefault%2Fmy-service',

@@ -1,12 +1,13 @@
-import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { workflowSignalChannel } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
@@ -15,6 +16,7 @@ import { parseWorkflowsAnnotation } from '../../catalog/isOrchestratorCatalogTab
 import { useRefreshable } from '../../hooks/useRefreshable';
 import { useSignalChannels } from '../../hooks/useSignalChannels';
 import { workflowRouteRef } from '../../routes';
+import { orchestratorTranslationRef } from '../../translation';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { AvailabilityBadge } from '../shared/AvailabilityBadge';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
@@ -23,6 +25,9 @@ import { WarningsBanner } from '../shared/WarningsBanner';
 import { formatRatio, formatRelative } from '../shared/formatTime';
 import { RunsTable } from '../RunsTable/RunsTable';
 
+// short values and buttons stay on one line; only the name column wraps
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * The entity's Workflows tab: the workflows its `orchestrator.io/workflows`
  * annotation names (or, for `[]`, those it has run), each with a Run button
@@ -30,6 +35,7 @@ import { RunsTable } from '../RunsTable/RunsTable';
  */
 export const OrchestratorCatalogTab = () => {
   const { entity } = useEntity();
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const api = useApi(orchestratorApiRef);
   const workflowLink = useRouteRef(workflowRouteRef);
   const entityRef = stringifyEntityRef(entity);
@@ -56,87 +62,104 @@ export const OrchestratorCatalogTab = () => {
   if (loading) workflows = <Progress />;
   else if (error)
     workflows = (
-      <ApiErrorPanel error={error} title="Could not load the workflows" />
+      <ApiErrorPanel error={error} title={t('entityTab.loadError')} />
     );
   else if (!value || value.overviews.length === 0) {
     workflows = (
       <Typography
         variant="body2"
-        color="textSecondary"
+        color="text.secondary"
         data-testid="entity-workflows-empty"
       >
         {ids.length === 0
-          ? 'No workflow has run for this entity yet.'
-          : 'None of the workflows this entity lists is available to you.'}
+          ? t('entityTab.noRunsYet')
+          : t('entityTab.noneAvailable')}
       </Typography>
     );
   } else {
     workflows = (
-      <Table
-        size="small"
-        aria-label="Entity workflows"
-        data-testid="entity-workflows"
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Availability</TableCell>
-            <TableCell>Last run</TableCell>
-            <TableCell>Runs (30 days)</TableCell>
-            <TableCell>Success ratio</TableCell>
-            <TableCell>Actions</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {value.overviews.map(w => (
-            <TableRow key={w.workflowId} data-testid="entity-workflow-row">
-              <TableCell>
-                <Link to={workflowLink({ workflowId: w.workflowId })}>
-                  {w.name || w.workflowId}
-                </Link>
-                {w.description && (
-                  <Typography variant="body2" color="textSecondary">
-                    {w.description}
-                  </Typography>
-                )}
+      // wide tables scroll inside the card instead of squeezing their labels
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table
+          size="small"
+          aria-label={t('entityTab.tableLabel')}
+          data-testid="entity-workflows"
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ minWidth: 220 }}>
+                {t('workflows.columns.name')}
               </TableCell>
-              <TableCell>
-                <AvailabilityBadge
-                  isAvailable={w.availability?.isAvailable ?? w.isAvailable}
-                  reason={w.availability?.reason}
-                />
+              <TableCell sx={NO_WRAP}>
+                {t('workflows.columns.availability')}
               </TableCell>
-              <TableCell>
-                {w.lastRunId ? (
-                  <>
-                    {formatRelative(w.lastTriggeredMs)}{' '}
-                    <StatusChip state={w.lastRunStatus} />
-                  </>
-                ) : (
-                  'Never'
-                )}
+              <TableCell sx={NO_WRAP}>
+                {t('workflows.columns.lastRun')}
               </TableCell>
-              <TableCell>{w.stats?.runsLastMonth ?? '—'}</TableCell>
-              <TableCell>
-                {w.stats
-                  ? formatRatio(
-                      w.stats.successRatio,
-                      w.stats.successCount + w.stats.errorCount,
-                    )
-                  : '—'}
+              <TableCell sx={NO_WRAP}>
+                {t('workflows.columns.runs30d')}
               </TableCell>
-              <TableCell>
-                <RunWorkflowButton
-                  workflowId={w.workflowId}
-                  isAvailable={w.availability?.isAvailable ?? w.isAvailable}
-                  unavailableReason={w.availability?.reason}
-                  targetEntity={entityRef}
-                />
+              <TableCell sx={NO_WRAP}>
+                {t('workflows.columns.successRatio')}
+              </TableCell>
+              <TableCell sx={NO_WRAP}>
+                {t('workflows.columns.actions')}
               </TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {value.overviews.map(w => (
+              <TableRow key={w.workflowId} data-testid="entity-workflow-row">
+                <TableCell>
+                  <Link to={workflowLink({ workflowId: w.workflowId })}>
+                    {w.name || w.workflowId}
+                  </Link>
+                  {w.description && (
+                    <Typography variant="body2" color="text.secondary">
+                      {w.description}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell sx={NO_WRAP}>
+                  <AvailabilityBadge
+                    isAvailable={w.availability?.isAvailable ?? w.isAvailable}
+                    reason={w.availability?.reason}
+                  />
+                </TableCell>
+                <TableCell sx={NO_WRAP}>
+                  {w.lastRunId ? (
+                    <>
+                      {formatRelative(w.lastTriggeredMs)}{' '}
+                      <StatusChip state={w.lastRunStatus} />
+                    </>
+                  ) : (
+                    t('common.never')
+                  )}
+                </TableCell>
+                <TableCell sx={NO_WRAP}>
+                  {w.stats?.runsLastMonth ?? '—'}
+                </TableCell>
+                <TableCell sx={NO_WRAP}>
+                  {w.stats
+                    ? formatRatio(
+                        w.stats.successRatio,
+                        w.stats.successCount + w.stats.errorCount,
+                      )
+                    : '—'}
+                </TableCell>
+                <TableCell sx={NO_WRAP}>
+                  <RunWorkflowButton
+                    workflowId={w.workflowId}
+                    isAvailable={w.availability?.isAvailable ?? w.isAvailable}
+                    unavailableReason={w.availability?.reason}
+                    targetEntity={entityRef}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
     );
   }
 
@@ -144,15 +167,18 @@ export const OrchestratorCatalogTab = () => {
     <Box
       display="flex"
       flexDirection="column"
-      style={{ gap: 24 }}
+      gap={3}
       data-testid="orchestrator-catalog-tab"
     >
-      <InfoCard title="Workflows">
+      <InfoCard title={t('entityTab.workflowsTitle')}>
         <WarningsBanner warnings={value?.warnings} />
         {workflows}
       </InfoCard>
-      <InfoCard title="Runs for this entity">
-        <RunsTable scope={{ kind: 'entity', entityRef }} title="Runs" />
+      <InfoCard title={t('entityTab.runsTitle')}>
+        <RunsTable
+          scope={{ kind: 'entity', entityRef }}
+          title={t('runs.title')}
+        />
       </InfoCard>
     </Box>
   );

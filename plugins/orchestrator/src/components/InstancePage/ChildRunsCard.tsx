@@ -1,10 +1,12 @@
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { workflowInstanceRouteRef } from '../../routes';
+import { orchestratorTranslationRef } from '../../translation';
 import { useRefreshable } from '../../hooks/useRefreshable';
 import { StatusChip } from '../shared/StatusChip';
 
@@ -20,6 +22,7 @@ export const ChildRunsCard = ({
   refreshKey?: string;
 }) => {
   const api = useApi(orchestratorApiRef);
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const instanceLink = useRouteRef(workflowInstanceRouteRef);
   const { value } = useRefreshable(
     () =>
@@ -40,7 +43,9 @@ export const ChildRunsCard = ({
   );
   if (!value || value.items.length === 0) return null;
   return (
-    <InfoCard title={`Child runs (${value.totalCount})`}>
+    <InfoCard
+      title={t('instance.childRuns', { total: String(value.totalCount) })}
+    >
       <List dense data-testid="child-runs">
         {value.items.map(child => (
           <ListItem key={child.id}>

@@ -1,37 +1,47 @@
-import { useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
+import { useRef, useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { workflowInstanceRouteRef } from '../../routes';
 import { useCanUseWorkflow } from '../../hooks/useOrchestratorPermissions';
+import { orchestratorTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { DisabledReason } from '../shared/DisabledReason';
 import { useExecuteWorkflowLink } from '../shared/RunWorkflowButton';
-import { actionBlockedReason, InstanceAction } from './instanceActionRules';
+import { InstanceAction, isActionAllowed } from './instanceActionRules';
 
-const CONFIRM_TEXT: Record<InstanceAction, { title: string; body: string }> = {
-  abort: {
-    title: 'Abort this run?',
-    body: 'The run stops where it is. Steps already done are not undone.',
-  },
-  retrigger: {
-    title: 'Retrigger this run?',
-    body: 'The run continues from the node that failed, with its current data.',
-  },
-  rerun: {
-    title: 'Rerun this workflow?',
-    body: 'A new run starts with the same inputs and the same entity.',
-  },
-};
+const ACTIONS: InstanceAction[] = ['abort', 'retrigger', 'rerun'];
 
-const LABELS: Record<InstanceAction, string> = {
-  abort: 'Abort',
-  retrigger: 'Retrigger',
-  rerun: 'Rerun',
-};
+function useActionText() {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  return {
+    abort: {
+      label: t('actions.abort'),
+      confirm: t('actions.confirmAbort'),
+      title: t('actions.abortTitle'),
+      body: t('actions.abortBody'),
+      failed: (message: string) => t('actions.abortFailed', { message }),
+    },
+    retrigger: {
+      label: t('actions.retrigger'),
+      confirm: t('actions.confirmRetrigger'),
+      title: t('actions.retriggerTitle'),
+      body: t('actions.retriggerBody'),
+      failed: (message: string) => t('actions.retriggerFailed', { message }),
+    },
+    rerun: {
+      label: t('actions.rerun'),
+      confirm: t('actions.confirmRerun'),
+      title: t('actions.rerunTitle'),
+      body: t('actions.rerunBody'),
+      failed: (message: string) => t('actions.rerunFailed', { message }),
+    },
+  } satisfies Record<InstanceAction, unknown>;
+}
 
 /** Abort, Retrigger and Rerun, each behind a confirmation and the rules of the run's state. */
 export const InstanceActions = ({
@@ -41,6 +51,8 @@ export const InstanceActions = ({
   instance: ProcessInstanceDTO;
   onChanged: () => void;
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  const text = useActionText();
   const api = useApi(orchestratorApiRef);
   const alertApi = useApi(alertApiRef);
   const navigate = useNavigate();
@@ -49,23 +61,28 @@ export const InstanceActions = ({
   const permission = useCanUseWorkflow(instance.processId);
   const [pending, setPending] = useState<InstanceAction>();
   const [busy, setBusy] = useState(false);
+  // one action, one request, one toast: a second click before the dialog
+  // re-renders as busy is ignored
+  const inFlight = useRef(false);
 
   const perform = async () => {
-    if (!pending) return;
+    if (!pending || inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     try {
       if (pending === 'abort') {
         await api.abortInstance(instance.id);
+        // stopping a run is neither a success nor a failure of the workflow
         alertApi.post({
-          message: 'Run aborted',
-          severity: 'success',
+          message: t('actions.aborted'),
+          severity: 'info',
           display: 'transient',
         });
         onChanged();
       } else if (pending === 'retrigger') {
         await api.retriggerInstance(instance.processId, instance.id);
         alertApi.post({
-          message: 'Run retriggered',
+          message: t('actions.retriggered'),
           severity: 'success',
           display: 'transient',
         });
@@ -74,18 +91,17 @@ export const InstanceActions = ({
         const { id } = await api.rerunInstance(
           instance.processId,
           instance.id,
-          {
-            targetEntity: instance.targetEntity,
-          },
+          { targetEntity: instance.targetEntity },
         );
         navigate(`${instanceLink({ instanceId: id })}?starting=true`);
       }
     } catch (e) {
       alertApi.post({
-        message: `${LABELS[pending]} failed: ${(e as Error).message}`,
+        message: text[pending].failed((e as Error).message),
         severity: 'error',
       });
     } finally {
+      inFlight.current = false;
       setBusy(false);
       setPending(undefined);
     }
@@ -93,14 +109,16 @@ export const InstanceActions = ({
 
   const reasonFor = (action: InstanceAction) => {
     if (!permission.loading && !permission.allowed) {
-      return 'You are not allowed to run this workflow';
+      return t('run.notAllowed');
     }
-    return actionBlockedReason(action, instance.state);
+    return isActionAllowed(action, instance.state)
+      ? undefined
+      : t(`actions.blocked.${action}`);
   };
 
   return (
-    <Box display="flex" style={{ gap: 8 }} data-testid="instance-actions">
-      {(['abort', 'retrigger', 'rerun'] as InstanceAction[]).map(action => {
+    <Box display="flex" flexWrap="wrap" gap={1} data-testid="instance-actions">
+      {ACTIONS.map(action => {
         const reason = reasonFor(action);
         return (
           <DisabledReason key={action} reason={reason}>
@@ -111,7 +129,7 @@ export const InstanceActions = ({
               onClick={() => setPending(action)}
               data-testid={`action-${action}`}
             >
-              {LABELS[action]}
+              {text[action].label}
             </Button>
           </DisabledReason>
         );
@@ -128,17 +146,18 @@ export const InstanceActions = ({
           })}
           data-testid="action-edit-rerun"
         >
-          Edit inputs and rerun
+          {t('actions.editRerun')}
         </Button>
       </DisabledReason>
       <ConfirmDialog
         open={Boolean(pending)}
         busy={busy}
-        title={pending ? CONFIRM_TEXT[pending].title : ''}
+        title={pending ? text[pending].title : ''}
+        confirmLabel={pending ? text[pending].confirm : ''}
         onCancel={() => setPending(undefined)}
         onConfirm={perform}
       >
-        {pending ? CONFIRM_TEXT[pending].body : ''}
+        {pending ? text[pending].body : ''}
       </ConfirmDialog>
     </Box>
   );

@@ -1,39 +1,33 @@
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import CheckCircle from '@material-ui/icons/CheckCircle';
-import ErrorIcon from '@material-ui/icons/Error';
-import Alert from '@material-ui/lab/Alert';
-import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@mui/material/Alert';
+import CircularProgress from '@mui/material/CircularProgress';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import { alpha } from '@mui/material/styles';
+import CheckCircle from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import StopCircleOutlined from '@mui/icons-material/StopCircleOutlined';
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   NodeInstanceDTO,
   ProcessInstanceDTO,
+  TERMINAL_PROCESS_INSTANCE_STATUSES,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { orchestratorTranslationRef } from '../../translation';
+import { ExpandableText } from '../shared/ExpandableText';
 import { formatDateTime, formatDuration } from '../shared/formatTime';
 import {
   DiagramNodeStatus,
   WorkflowDiagram,
 } from '../WorkflowDiagram/WorkflowDiagram';
 
-const useStyles = makeStyles(theme => ({
-  failed: {
-    borderLeft: `4px solid ${theme.palette.error.main}`,
-    backgroundColor:
-      theme.palette.type === 'dark'
-        ? undefined
-        : `${theme.palette.error.light}22`,
-  },
-  done: { color: theme.palette.success.main },
-  error: { color: theme.palette.error.main },
-}));
-
 // Engine-internal nodes say nothing to a user reading the progress
 const HIDDEN_TYPES = new Set(['Join', 'Split', 'BoundaryEvent']);
 
-export type NodeStatus = 'done' | 'running' | 'failed';
+/** `stopped`: the node never finished because the run ended (aborted, or failed elsewhere). */
+export type NodeStatus = 'done' | 'running' | 'failed' | 'stopped';
 
 export function isFailingNode(
   node: NodeInstanceDTO,
@@ -45,17 +39,33 @@ export function isFailingNode(
   );
 }
 
-/** The nodes the run went through, oldest first, each with its status. */
+/**
+ * The nodes the run went through, oldest first, each with its status. Once
+ * the run has ended nothing is "running" any more: a failed run's unfinished
+ * node is the failed one (the Data Index does not always name it), others
+ * are stopped.
+ */
 export function progressSteps(instance: ProcessInstanceDTO) {
-  return [...(instance.nodes ?? [])]
+  const ended = Boolean(
+    instance.state &&
+      TERMINAL_PROCESS_INSTANCE_STATUSES.includes(instance.state),
+  );
+  const failedRun = instance.state === 'ERROR';
+  const steps = [...(instance.nodes ?? [])]
     .filter(n => n.name && !HIDDEN_TYPES.has(n.type ?? ''))
     .sort((a, b) => (a.enter ?? '').localeCompare(b.enter ?? ''))
     .map(node => {
-      let status: NodeStatus = node.exit ? 'done' : 'running';
-      if (isFailingNode(node, instance) && instance.state === 'ERROR')
-        status = 'failed';
+      let status: NodeStatus = 'done';
+      if (failedRun && isFailingNode(node, instance)) status = 'failed';
+      else if (!node.exit) status = ended ? 'stopped' : 'running';
       return { node, status };
     });
+  if (failedRun && !steps.some(s => s.status === 'failed')) {
+    for (const step of steps) {
+      if (step.status === 'stopped') step.status = 'failed';
+    }
+  }
+  return steps;
 }
 
 /**
@@ -66,13 +76,27 @@ export function diagramStatus(
   steps: ReturnType<typeof progressSteps>,
 ): Record<string, DiagramNodeStatus> {
   const status: Record<string, DiagramNodeStatus> = {};
-  const rank = { done: 0, running: 1, failed: 2 };
+  const rank = { done: 0, stopped: 1, running: 2, failed: 3 };
   for (const { node, status: s } of steps) {
     const name = node.name!;
     if (!status[name] || rank[s] > rank[status[name]]) status[name] = s;
   }
   return status;
 }
+
+/** Only a node of a live run spins; an ended run shows no spinner anywhere. */
+const StepIcon = ({ status, label }: { status: NodeStatus; label: string }) => {
+  switch (status) {
+    case 'done':
+      return <CheckCircle color="success" titleAccess={label} />;
+    case 'failed':
+      return <ErrorIcon color="error" titleAccess={label} />;
+    case 'stopped':
+      return <StopCircleOutlined color="disabled" titleAccess={label} />;
+    default:
+      return <CircularProgress size={20} aria-label={label} />;
+  }
+};
 
 /**
  * Live progress by node; the failing node is marked and carries the error
@@ -86,49 +110,65 @@ export const InstanceProgress = ({
   instance: ProcessInstanceDTO;
   definition?: Record<string, unknown>;
 }) => {
-  const classes = useStyles();
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const steps = progressSteps(instance);
   const failedShown = steps.some(s => s.status === 'failed');
+  const errorMessage = instance.error?.message ?? t('progress.unknownError');
+  const stepTiming = (node: NodeInstanceDTO) =>
+    node.exit && node.enter
+      ? t('progress.timing', {
+          start: formatDateTime(node.enter),
+          duration: formatDuration(
+            new Date(node.exit).getTime() - new Date(node.enter).getTime(),
+          ),
+        })
+      : formatDateTime(node.enter);
   return (
-    <InfoCard title="Progress">
+    <InfoCard title={t('progress.title')}>
       {instance.state === 'ERROR' && instance.error && !failedShown && (
         <Alert severity="error" data-testid="instance-error">
-          Failed at {instance.error.nodeDefinitionId}:{' '}
-          {instance.error.message ?? 'unknown error'}
+          {t('progress.failedAt', {
+            node: instance.error.nodeDefinitionId ?? '',
+          })}
+          <ExpandableText text={errorMessage} />
         </Alert>
       )}
       {steps.length === 0 ? (
-        <div data-testid="progress-empty">No steps recorded yet.</div>
+        <div data-testid="progress-empty">{t('progress.empty')}</div>
       ) : (
         <List dense data-testid="instance-progress">
           {steps.map(({ node, status }) => (
             <ListItem
               key={node.id}
-              className={status === 'failed' ? classes.failed : undefined}
+              sx={
+                status === 'failed'
+                  ? {
+                      borderLeft: 4,
+                      borderColor: 'error.main',
+                      bgcolor: theme => alpha(theme.palette.error.main, 0.08),
+                    }
+                  : undefined
+              }
               data-testid="progress-node"
               data-status={status}
             >
               <ListItemIcon>
-                {status === 'done' && <CheckCircle className={classes.done} />}
-                {status === 'failed' && <ErrorIcon className={classes.error} />}
-                {status === 'running' && <CircularProgress size={20} />}
+                <StepIcon
+                  status={status}
+                  label={t(`progress.statusLabel.${status}`)}
+                />
               </ListItemIcon>
               <ListItemText
                 primary={node.name}
+                secondaryTypographyProps={{ component: 'div' }}
                 secondary={
                   status === 'failed' ? (
-                    <span data-testid="failed-node-message">
-                      {instance.error?.message ?? 'This step failed'}
-                    </span>
+                    <ExpandableText
+                      testId="failed-node-message"
+                      text={instance.error?.message ?? t('progress.stepFailed')}
+                    />
                   ) : (
-                    `${formatDateTime(node.enter)}${
-                      node.exit && node.enter
-                        ? ` · ${formatDuration(
-                            new Date(node.exit).getTime() -
-                              new Date(node.enter).getTime(),
-                          )}`
-                        : ''
-                    }`
+                    stepTiming(node)
                   )
                 }
               />

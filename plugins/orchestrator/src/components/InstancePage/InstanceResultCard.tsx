@@ -1,26 +1,33 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import Alert from '@mui/material/Alert';
 import { Link as RouterLink } from 'react-router-dom';
 import { InfoCard, MarkdownContent } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   getNextWorkflows,
   getWorkflowResult,
   NextWorkflow,
   ProcessInstanceDTO,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { orchestratorTranslationRef } from '../../translation';
 import { useExecuteWorkflowLink } from '../shared/RunWorkflowButton';
 import { OutputValue } from './OutputValue';
 
-function groupByLabel(suggestions: NextWorkflow[]) {
+/** Suggestions under their (translated) heading; two sources can share one heading. */
+function groupByLabel(
+  suggestions: NextWorkflow[],
+  labelOf: (s: NextWorkflow) => string,
+) {
   const groups = new Map<string, NextWorkflow[]>();
   for (const s of suggestions) {
-    groups.set(s.groupLabel, [...(groups.get(s.groupLabel) ?? []), s]);
+    const label = labelOf(s);
+    groups.set(label, [...(groups.get(label) ?? []), s]);
   }
   return [...groups.entries()];
 }
@@ -35,6 +42,7 @@ export const InstanceResultCard = ({
 }: {
   instance: ProcessInstanceDTO;
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const executeLink = useExecuteWorkflowLink();
   const result = getWorkflowResult(instance.workflowdata);
   const next = getNextWorkflows(result);
@@ -45,32 +53,30 @@ export const InstanceResultCard = ({
     (!result.message && outputs.length === 0 && next.length === 0)
   ) {
     return (
-      <InfoCard title="Result">
+      <InfoCard title={t('result.title')}>
         <Typography
           variant="body2"
-          color="textSecondary"
+          color="text.secondary"
           data-testid="result-empty"
         >
           {instance.state === 'ACTIVE' || instance.state === 'PENDING'
-            ? 'The run has not reported a result yet.'
-            : 'This run reported no result.'}
+            ? t('result.notYet')
+            : t('result.none')}
         </Typography>
       </InfoCard>
     );
   }
 
   return (
-    <InfoCard title="Result">
+    <InfoCard title={t('result.title')}>
       <Box
         display="flex"
         flexDirection="column"
-        style={{ gap: 16 }}
+        gap={2}
         data-testid="instance-result"
       >
         {result.completedWith === 'error' && (
-          <Alert severity="error">
-            The workflow reports that it completed with an error.
-          </Alert>
+          <Alert severity="error">{t('result.completedWithError')}</Alert>
         )}
         {result.message && (
           <div data-testid="result-message">
@@ -78,7 +84,11 @@ export const InstanceResultCard = ({
           </div>
         )}
         {outputs.length > 0 && (
-          <Table size="small" aria-label="Outputs" data-testid="result-outputs">
+          <Table
+            size="small"
+            aria-label={t('result.outputsLabel')}
+            data-testid="result-outputs"
+          >
             <TableBody>
               {outputs.map(output => (
                 <TableRow key={output.key}>
@@ -93,29 +103,31 @@ export const InstanceResultCard = ({
             </TableBody>
           </Table>
         )}
-        {groupByLabel(next).map(([label, items]) => (
-          <div key={label} data-testid="next-workflows">
-            <Typography variant="subtitle2">{label}</Typography>
-            <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={1}>
-              {items.map(item => (
-                <Button
-                  key={item.id}
-                  size="small"
-                  variant="outlined"
-                  color="primary"
-                  component={RouterLink}
-                  to={executeLink(item.id, {
-                    instanceId: instance.id,
-                    targetEntity: instance.targetEntity,
-                  })}
-                  data-testid={`next-workflow-${item.id}`}
-                >
-                  {item.name}
-                </Button>
-              ))}
-            </Box>
-          </div>
-        ))}
+        {groupByLabel(next, s => t(`result.groups.${s.source}`)).map(
+          ([label, items]) => (
+            <div key={label} data-testid="next-workflows">
+              <Typography variant="subtitle2">{label}</Typography>
+              <Box display="flex" flexWrap="wrap" gap={1} mt={1}>
+                {items.map(item => (
+                  <Button
+                    key={item.id}
+                    size="small"
+                    variant="outlined"
+                    color="primary"
+                    component={RouterLink}
+                    to={executeLink(item.id, {
+                      instanceId: instance.id,
+                      targetEntity: instance.targetEntity,
+                    })}
+                    data-testid={`next-workflow-${item.id}`}
+                  >
+                    {item.name}
+                  </Button>
+                ))}
+              </Box>
+            </div>
+          ),
+        )}
       </Box>
     </InfoCard>
   );

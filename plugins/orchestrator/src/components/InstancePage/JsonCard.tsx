@@ -1,7 +1,14 @@
-import Typography from '@material-ui/core/Typography';
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { InfoCard } from '@backstage/core-components';
+import { CopyButton } from '../shared/CopyButton';
+import { JsonTree } from '../shared/JsonTree';
 
-/** A JSON value read-only, e.g. the inputs of a run or its variables. */
+/**
+ * A JSON value read-only, e.g. the inputs of a run or its variables: a
+ * collapsible tree, because variables are often too long to read whole, and
+ * a copy button for the full JSON.
+ */
 export const JsonCard = ({
   title,
   value,
@@ -20,16 +27,27 @@ export const JsonCard = ({
   return (
     <InfoCard title={title}>
       <div data-testid={testId}>
-        {empty ? (
-          <Typography variant="body2" color="textSecondary">
+        {empty && (
+          <Typography variant="body2" color="text.secondary">
             {emptyText}
           </Typography>
-        ) : (
-          <CodeSnippet
-            language="json"
-            text={JSON.stringify(value, null, 2)}
-            showCopyCodeButton
-          />
+        )}
+        {!empty && typeof value === 'object' && (
+          <Box display="flex" alignItems="flex-start" gap={1}>
+            <Box flex={1} minWidth={0}>
+              <JsonTree
+                value={value as Record<string, unknown>}
+                label={title}
+              />
+            </Box>
+            <CopyButton
+              text={JSON.stringify(value, null, 2)}
+              testId={`${testId}-copy`}
+            />
+          </Box>
+        )}
+        {!empty && typeof value !== 'object' && (
+          <Typography variant="body2">{String(value)}</Typography>
         )}
       </div>
     </InfoCard>

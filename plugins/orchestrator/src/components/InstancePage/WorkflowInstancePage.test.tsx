@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { alertApiRef } from '@backstage/core-plugin-api';
 import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import {
   activeRun,
@@ -239,11 +240,52 @@ describe('WorkflowInstancePage', () => {
     api.getInstance.mockResolvedValue({ ...activeRun, state: 'ABORTED' });
     await userEvent.click(screen.getByRole('button', { name: 'Abort' }));
     expect(screen.getByText('Abort this run?')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Abort run' }));
     expect(api.abortInstance).toHaveBeenCalledWith('run-3');
     await waitFor(() =>
       expect(screen.getByTestId('detail-status')).toHaveTextContent('Aborted'),
     );
+  });
+
+  it('names the confirm button after the action and posts one neutral toast for an abort', async () => {
+    const api = apiFor(activeRun);
+    api.abortInstance.mockResolvedValue(undefined);
+    const alertApi = { post: jest.fn(), alert$: jest.fn() };
+    await renderOrchestratorAt('/instances/run-3', {
+      api,
+      extraApis: [[alertApiRef, alertApi]],
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Abort' })).toBeEnabled(),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Abort' }));
+    const dialog = screen.getByRole('dialog');
+    expect(
+      within(dialog).queryByRole('button', { name: /confirm/i }),
+    ).not.toBeInTheDocument();
+    await userEvent.dblClick(
+      within(dialog).getByRole('button', { name: 'Abort run' }),
+    );
+    await waitFor(() => expect(alertApi.post).toHaveBeenCalled());
+    expect(api.abortInstance).toHaveBeenCalledTimes(1);
+    expect(alertApi.post).toHaveBeenCalledTimes(1);
+    expect(alertApi.post).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'Run aborted', severity: 'info' }),
+    );
+  });
+
+  it('shows when a failed run ended and how long it took, though the Data Index gives no end', async () => {
+    const api = apiFor({
+      ...failedRun,
+      end: undefined,
+      duration: undefined,
+      lastUpdate: '2024-11-21T20:00:07.000Z',
+    });
+    await renderOrchestratorAt('/instances/run-2', { api });
+    expect(await screen.findByTestId('detail-ended')).not.toHaveTextContent(
+      '—',
+    );
+    expect(screen.getByTestId('detail-duration')).toHaveTextContent('7s');
   });
 
   it('retriggers a failed run after confirmation', async () => {
@@ -254,7 +296,9 @@ describe('WorkflowInstancePage', () => {
       expect(screen.getByRole('button', { name: 'Retrigger' })).toBeEnabled(),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Retrigger' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retrigger run' }),
+    );
     expect(api.retriggerInstance).toHaveBeenCalledWith('greeting', 'run-2');
   });
 
@@ -270,7 +314,11 @@ describe('WorkflowInstancePage', () => {
       return completedRun;
     });
     await userEvent.click(screen.getByRole('button', { name: 'Rerun' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Rerun',
+      }),
+    );
     expect(api.rerunInstance).toHaveBeenCalledWith('greeting', 'run-1', {
       targetEntity: 'component:default/my-service',
     });

@@ -1,11 +1,13 @@
-import Grid from '@material-ui/core/Grid';
-import Alert from '@material-ui/lab/Alert';
+import Grid from '@mui/material/Grid';
+import Alert from '@mui/material/Alert';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { parseWorkflowDefinition } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { useRefreshable } from '../../hooks/useRefreshable';
+import { orchestratorTranslationRef } from '../../translation';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { useWorkflowInstance } from '../../hooks/useWorkflowInstance';
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
@@ -41,6 +43,7 @@ function useWorkflowDefinition(workflowId: string | undefined) {
 /** One run: status, facts, live progress, result, inputs, variables (admins) and actions. */
 export const WorkflowInstancePage = () => {
   const { instanceId = '' } = useParams();
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const [params] = useSearchParams();
   const admin = useIsOrchestratorAdmin();
   const { instance, error, loading, starting, refresh, watchForChange } =
@@ -50,19 +53,19 @@ export const WorkflowInstancePage = () => {
 
   const definition = useWorkflowDefinition(instance?.processId);
 
-  const title = instance?.processName || instance?.processId || 'Workflow run';
+  const title =
+    instance?.processName || instance?.processId || t('instance.defaultTitle');
   let body;
   if (starting) {
     body = (
       <Alert severity="info" data-testid="instance-starting">
-        The run is starting. This page updates as soon as the Data Index reports
-        it.
+        {t('instance.starting')}
       </Alert>
     );
   } else if (loading && !instance) {
     body = <Progress />;
   } else if (error && !instance) {
-    body = <ApiErrorPanel error={error} title="Could not load the run" />;
+    body = <ApiErrorPanel error={error} title={t('instance.loadError')} />;
   } else if (instance) {
     body = (
       <Grid container spacing={3}>
@@ -77,7 +80,7 @@ export const WorkflowInstancePage = () => {
         </Grid>
         {error && (
           <Grid item xs={12}>
-            <ApiErrorPanel error={error} title="Could not refresh the run" />
+            <ApiErrorPanel error={error} title={t('instance.refreshError')} />
           </Grid>
         )}
         <Grid item xs={12} md={7}>
@@ -91,18 +94,18 @@ export const WorkflowInstancePage = () => {
         </Grid>
         <Grid item xs={12} md={admin.allowed ? 6 : 12}>
           <JsonCard
-            title="Inputs"
+            title={t('instance.inputsTitle')}
             value={instance.inputData}
-            emptyText="This run was started without inputs."
+            emptyText={t('instance.inputsEmpty')}
             testId="instance-inputs"
           />
         </Grid>
         {admin.allowed && (
           <Grid item xs={12} md={6}>
             <JsonCard
-              title="Variables"
+              title={t('instance.variablesTitle')}
               value={instance.variables}
-              emptyText="No variables."
+              emptyText={t('instance.variablesEmpty')}
               testId="instance-variables"
             />
           </Grid>
@@ -119,7 +122,11 @@ export const WorkflowInstancePage = () => {
 
   return (
     <Page themeId="tool">
-      <Header title={title} subtitle={instanceId} type="Workflow run">
+      <Header
+        title={title}
+        subtitle={instanceId}
+        type={t('instance.headerType')}
+      >
         <StatusChip state={instance?.state} starting={starting} />
       </Header>
       <Content>{body}</Content>

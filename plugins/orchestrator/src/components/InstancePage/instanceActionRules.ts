@@ -9,18 +9,10 @@ const ALLOWED: Record<InstanceAction, ProcessInstanceStatusDTO[]> = {
   rerun: ['COMPLETED', 'ABORTED', 'ERROR'],
 };
 
-const RULE_TEXT: Record<InstanceAction, string> = {
-  abort: 'Only running, failed or suspended runs can be aborted',
-  retrigger: 'Only failed runs can be retriggered from the failed node',
-  rerun: 'Only finished runs (completed, aborted or failed) can be rerun',
-};
-
-/** Why the action is not possible in this state, or undefined when it is. */
-export function actionBlockedReason(
+/** Whether the run's state allows the action (the reason text lives in the translations). */
+export function isActionAllowed(
   action: InstanceAction,
   state: ProcessInstanceStatusDTO | undefined,
-): string | undefined {
-  return state && ALLOWED[action].includes(state)
-    ? undefined
-    : RULE_TEXT[action];
+): boolean {
+  return Boolean(state && ALLOWED[action].includes(state));
 }

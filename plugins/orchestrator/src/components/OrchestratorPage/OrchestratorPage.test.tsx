@@ -42,7 +42,7 @@ describe('OrchestratorPage', () => {
       expect(greeting.getByText('12s')).toBeInTheDocument();
       expect(greeting.getByText('Completed')).toBeInTheDocument();
       await waitFor(() =>
-        expect(greeting.getByRole('button', { name: 'Run' })).toHaveAttribute(
+        expect(greeting.getByRole('link', { name: 'Run' })).toHaveAttribute(
           'href',
           '/orchestrator/workflows/greeting/execute',
         ),
@@ -267,7 +267,9 @@ describe('OrchestratorPage', () => {
         routeEntries: ['/?tab=runs'],
       });
       await screen.findByText('run-1');
-      await userEvent.type(screen.getByTestId('filter-entity'), 'my-service');
+      // paste, not type: one render per key is slow on a loaded machine
+      await userEvent.click(screen.getByTestId('filter-entity'));
+      await userEvent.paste('my-service');
       await waitFor(() =>
         expect(api.getInstances).toHaveBeenLastCalledWith(
           expect.objectContaining({
@@ -306,10 +308,12 @@ describe('OrchestratorPage', () => {
         screen.getByLabelText('Select all rows on this page'),
       );
       await userEvent.click(screen.getByTestId('bulk-abort'));
-      await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Abort 2 runs' }),
+      );
       expect(api.abortInstances).toHaveBeenCalledWith(['run-1', 'run-2']);
       const outcome = await screen.findByTestId('bulk-outcome');
-      expect(outcome).toHaveTextContent('1 run(s) aborted.');
+      expect(outcome).toHaveTextContent('1 run aborted.');
       expect(outcome).toHaveTextContent('run-1: already completed');
     });
 

@@ -1,8 +1,10 @@
-import Tab from '@material-ui/core/Tab';
-import Tabs from '@material-ui/core/Tabs';
-import Box from '@material-ui/core/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Box from '@mui/material/Box';
 import { useSearchParams } from 'react-router-dom';
 import { Content, Header, Page } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorTranslationRef } from '../../translation';
 import { RunsTable } from '../RunsTable/RunsTable';
 import { WorkflowsTab } from './WorkflowsTab';
 
@@ -10,6 +12,7 @@ type TabId = 'workflows' | 'runs';
 
 /** The landing page: tabs Workflows and All runs, the tab kept in `?tab=` so links and reloads keep it. */
 export const OrchestratorPage = () => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const [params, setParams] = useSearchParams();
   const tab: TabId = params.get('tab') === 'runs' ? 'runs' : 'workflows';
   const select = (next: TabId) =>
@@ -17,29 +20,26 @@ export const OrchestratorPage = () => {
 
   return (
     <Page themeId="tool">
-      <Header
-        title="Workflow Orchestrator"
-        subtitle="Start, watch and recover serverless workflows"
-      />
+      <Header title={t('page.title')} subtitle={t('page.subtitle')} />
       <Content>
         <Tabs
           value={tab}
           onChange={(_e, value) => select(value)}
           indicatorColor="primary"
-          aria-label="Orchestrator sections"
+          aria-label={t('page.tabsLabel')}
         >
           <Tab
             value="workflows"
-            label="Workflows"
+            label={t('page.tabWorkflows')}
             data-testid="tab-workflows"
           />
-          <Tab value="runs" label="All runs" data-testid="tab-runs" />
+          <Tab value="runs" label={t('page.tabRuns')} data-testid="tab-runs" />
         </Tabs>
         <Box mt={2}>
           {tab === 'workflows' ? (
             <WorkflowsTab />
           ) : (
-            <RunsTable scope={{ kind: 'all' }} title="All runs" />
+            <RunsTable scope={{ kind: 'all' }} title={t('page.tabRuns')} />
           )}
         </Box>
       </Content>

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
+import Box from '@mui/material/Box';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { WorkflowOverviewDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
+import { orchestratorTranslationRef } from '../../translation';
 import { useRefreshable } from '../../hooks/useRefreshable';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
@@ -38,19 +40,21 @@ const INITIAL_QUERY: ServerTableQuery = {
 function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
   const workflowLink = useRouteRef(workflowRouteRef);
   const instanceLink = useRouteRef(workflowInstanceRouteRef);
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   return [
     {
       id: 'name',
-      title: 'Name',
+      title: t('workflows.columns.name'),
       sortField: 'name',
       wrap: true,
+      minWidth: 240,
       render: w => (
         <>
           <Link to={workflowLink({ workflowId: w.workflowId })}>
             {w.name || w.workflowId}
           </Link>
           {w.description && (
-            <Typography variant="body2" color="textSecondary">
+            <Typography variant="body2" color="text.secondary">
               {w.description}
             </Typography>
           )}
@@ -59,7 +63,7 @@ function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
     },
     {
       id: 'availability',
-      title: 'Availability',
+      title: t('workflows.columns.availability'),
       render: w => (
         <AvailabilityBadge
           isAvailable={w.availability?.isAvailable ?? w.isAvailable}
@@ -69,16 +73,16 @@ function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
     },
     {
       id: 'version',
-      title: 'Version',
+      title: t('workflows.columns.version'),
       sortField: 'version',
       render: w => w.version ?? '—',
     },
     {
       id: 'lastRun',
-      title: 'Last run',
+      title: t('workflows.columns.lastRun'),
       render: w =>
         w.lastRunId ? (
-          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <Box display="flex" alignItems="center" gap={1}>
             <Tooltip title={formatDateTime(w.lastTriggeredMs)}>
               <Link to={instanceLink({ instanceId: w.lastRunId })}>
                 {formatRelative(w.lastTriggeredMs)}
@@ -87,17 +91,17 @@ function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
             <StatusChip state={w.lastRunStatus} />
           </Box>
         ) : (
-          'Never'
+          t('common.never')
         ),
     },
     {
       id: 'runs30d',
-      title: 'Runs (30 days)',
+      title: t('workflows.columns.runs30d'),
       render: w => w.stats?.runsLastMonth ?? '—',
     },
     {
       id: 'successRatio',
-      title: 'Success ratio',
+      title: t('workflows.columns.successRatio'),
       render: w =>
         w.stats
           ? formatRatio(
@@ -108,7 +112,7 @@ function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
     },
     {
       id: 'avgDuration',
-      title: 'Avg. duration',
+      title: t('workflows.columns.avgDuration'),
       render: w =>
         w.stats && w.stats.successCount > 0
           ? formatDuration(w.stats.averageTimeToComplete)
@@ -116,7 +120,7 @@ function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
     },
     {
       id: 'actions',
-      title: 'Actions',
+      title: t('workflows.columns.actions'),
       render: w => (
         <RunWorkflowButton
           workflowId={w.workflowId}
@@ -135,6 +139,7 @@ export const WorkflowsTab = () => {
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search.trim());
   const columns = useColumns();
+  const { t } = useTranslationRef(orchestratorTranslationRef);
 
   const { value, error, loading } = useRefreshable(
     () =>
@@ -152,25 +157,36 @@ export const WorkflowsTab = () => {
   };
 
   return (
-    <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
-      <Box display="flex" alignItems="center" justifyContent="space-between">
+    <Box display="flex" flexDirection="column" gap={2}>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        gap={1}
+      >
         <Typography variant="h6" data-testid="workflows-count">
-          Workflows{value ? ` (${value.totalCount})` : ''}
+          {value
+            ? t('common.withCount', {
+                label: t('workflows.heading'),
+                total: String(value.totalCount),
+              })
+            : t('workflows.heading')}
         </Typography>
         <SearchField
           value={search}
           onChange={onSearch}
-          label="Search workflows"
+          label={t('workflows.search')}
         />
       </Box>
       {error && (
-        <ApiErrorPanel error={error} title="Could not load workflows" />
+        <ApiErrorPanel error={error} title={t('workflows.loadError')} />
       )}
       <WarningsBanner warnings={value?.warnings} />
       {!(error && !value) && (
         <ServerTable
           testId="workflows-table"
-          ariaLabel="Workflows"
+          ariaLabel={t('workflows.heading')}
           columns={columns}
           rows={value?.overviews ?? []}
           rowKey={w => w.workflowId}
@@ -180,8 +196,8 @@ export const WorkflowsTab = () => {
           loading={loading}
           emptyContent={
             debouncedSearch
-              ? `No workflows match "${debouncedSearch}".`
-              : 'No workflows yet. Deploy a SonataFlow workflow and it will appear here.'
+              ? t('workflows.noMatch', { search: debouncedSearch })
+              : t('workflows.empty')
           }
         />
       )}

@@ -1,26 +1,36 @@
-import { useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import { useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { BulkActionResultDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { orchestratorTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 
 type Action = 'abort' | 'retrigger';
 
-const ACTION_TEXT: Record<
-  Action,
-  { button: string; title: string; done: string }
-> = {
-  abort: { button: 'Abort selected', title: 'Abort runs', done: 'aborted' },
-  retrigger: {
-    button: 'Retrigger selected',
-    title: 'Retrigger runs',
-    done: 'retriggered',
-  },
-};
+function useActionText() {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  return (action: Action, count: number) =>
+    action === 'abort'
+      ? {
+          button: t('bulk.abortButton'),
+          title: t('bulk.abortTitle'),
+          confirm: t('bulk.abortConfirm', { count }),
+          body: t('bulk.abortBody', { count }),
+          done: t('bulk.abortDone', { count }),
+        }
+      : {
+          button: t('bulk.retriggerButton'),
+          title: t('bulk.retriggerTitle'),
+          confirm: t('bulk.retriggerConfirm', { count }),
+          body: t('bulk.retriggerBody', { count }),
+          done: t('bulk.retriggerDone', { count }),
+        };
+}
 
 /**
  * Admin-only bulk abort / retrigger. The server checks each run and answers
@@ -34,8 +44,12 @@ export const BulkActions = ({
   onDone: () => void;
 }) => {
   const api = useApi(orchestratorApiRef);
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  const text = useActionText();
   const [pending, setPending] = useState<Action>();
   const [busy, setBusy] = useState(false);
+  // a second click before React re-renders the disabled button must not send twice
+  const inFlight = useRef(false);
   const [outcome, setOutcome] = useState<{
     action: Action;
     result?: BulkActionResultDTO;
@@ -43,7 +57,8 @@ export const BulkActions = ({
   }>();
 
   const run = async () => {
-    if (!pending) return;
+    if (!pending || inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     try {
       const result =
@@ -54,6 +69,7 @@ export const BulkActions = ({
     } catch (e) {
       setOutcome({ action: pending, error: e as Error });
     } finally {
+      inFlight.current = false;
       setBusy(false);
       setPending(undefined);
       onDone();
@@ -62,11 +78,17 @@ export const BulkActions = ({
 
   const failed = outcome?.result?.results.filter(r => !r.ok) ?? [];
   const succeeded = (outcome?.result?.results.length ?? 0) - failed.length;
+  const errorText = (action: Action, message: string) =>
+    action === 'abort'
+      ? t('bulk.abortError', { message })
+      : t('bulk.retriggerError', { message });
 
   return (
-    <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
-      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-        <Typography variant="body2">{selected.length} selected</Typography>
+    <Box display="flex" flexDirection="column" gap={1}>
+      <Box display="flex" alignItems="center" flexWrap="wrap" gap={1}>
+        <Typography variant="body2">
+          {t('bulk.selected', { number: String(selected.length) })}
+        </Typography>
         {(['abort', 'retrigger'] as Action[]).map(action => (
           <Button
             key={action}
@@ -74,9 +96,10 @@ export const BulkActions = ({
             variant="outlined"
             disabled={selected.length === 0}
             onClick={() => setPending(action)}
+            sx={{ whiteSpace: 'nowrap' }}
             data-testid={`bulk-${action}`}
           >
-            {ACTION_TEXT[action].button}
+            {text(action, selected.length).button}
           </Button>
         ))}
       </Box>
@@ -87,11 +110,11 @@ export const BulkActions = ({
           data-testid="bulk-outcome"
         >
           {outcome.error
-            ? `Could not ${outcome.action} the runs: ${outcome.error.message}`
-            : `${succeeded} run(s) ${ACTION_TEXT[outcome.action].done}.`}
+            ? errorText(outcome.action, outcome.error.message)
+            : text(outcome.action, succeeded).done}
           {failed.map(f => (
             <div key={f.instanceId}>
-              {f.instanceId}: {f.error ?? 'failed'}
+              {f.instanceId}: {f.error ?? t('bulk.runFailed')}
             </div>
           ))}
         </Alert>
@@ -99,13 +122,12 @@ export const BulkActions = ({
       <ConfirmDialog
         open={Boolean(pending)}
         busy={busy}
-        title={pending ? ACTION_TEXT[pending].title : ''}
+        title={pending ? text(pending, selected.length).title : ''}
+        confirmLabel={pending ? text(pending, selected.length).confirm : ''}
         onCancel={() => setPending(undefined)}
         onConfirm={run}
       >
-        {pending === 'abort'
-          ? `Abort ${selected.length} run(s)? Runs that already finished are left as they are.`
-          : `Retrigger ${selected.length} run(s) from their failed node? Only failed runs can be retriggered.`}
+        {pending ? text(pending, selected.length).body : ''}
       </ConfirmDialog>
     </Box>
   );

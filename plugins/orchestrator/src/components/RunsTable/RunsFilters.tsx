@@ -1,12 +1,14 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import {
   PROCESS_INSTANCE_STATUSES,
   ProcessInstanceStatusDTO,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { STATUS_LABELS } from '../shared/StatusChip';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorTranslationRef } from '../../translation';
+import { useStatusLabel } from '../shared/StatusChip';
 import { EMPTY_RUNS_FILTER, RunsFilterState } from './runsFilter';
 
 export interface WorkflowChoice {
@@ -28,6 +30,8 @@ export const RunsFilters = ({
   showWorkflow: boolean;
   showRunBy: boolean;
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  const statusLabel = useStatusLabel();
   const set = (patch: Partial<RunsFilterState>) =>
     onChange({ ...value, ...patch });
   const isEmpty = JSON.stringify(value) === JSON.stringify(EMPTY_RUNS_FILTER);
@@ -36,20 +40,20 @@ export const RunsFilters = ({
       display="flex"
       flexWrap="wrap"
       alignItems="center"
-      style={{ gap: 12 }}
+      gap={1.5}
       data-testid="runs-filters"
     >
       <TextField
         select
         size="small"
         variant="outlined"
-        label="Status"
-        style={{ minWidth: 160 }}
+        label={t('filters.status')}
+        sx={{ minWidth: 160 }}
         SelectProps={{
           multiple: true,
           renderValue: selected =>
             (selected as ProcessInstanceStatusDTO[])
-              .map(s => STATUS_LABELS[s])
+              .map(s => statusLabel(s))
               .join(', '),
         }}
         value={value.statuses}
@@ -62,7 +66,7 @@ export const RunsFilters = ({
       >
         {PROCESS_INSTANCE_STATUSES.map(s => (
           <MenuItem key={s} value={s}>
-            {STATUS_LABELS[s]}
+            {statusLabel(s)}
           </MenuItem>
         ))}
       </TextField>
@@ -71,13 +75,13 @@ export const RunsFilters = ({
           select
           size="small"
           variant="outlined"
-          label="Workflow"
-          style={{ minWidth: 180 }}
+          label={t('filters.workflow')}
+          sx={{ minWidth: 180 }}
           value={value.workflowId}
           onChange={e => set({ workflowId: e.target.value })}
           inputProps={{ 'data-testid': 'filter-workflow' }}
         >
-          <MenuItem value="">Any workflow</MenuItem>
+          <MenuItem value="">{t('filters.anyWorkflow')}</MenuItem>
           {workflows.map(w => (
             <MenuItem key={w.id} value={w.id}>
               {w.name}
@@ -89,7 +93,7 @@ export const RunsFilters = ({
         size="small"
         variant="outlined"
         type="date"
-        label="Started from"
+        label={t('filters.startedFrom')}
         InputLabelProps={{ shrink: true }}
         value={value.startedFrom}
         onChange={e => set({ startedFrom: e.target.value })}
@@ -99,7 +103,7 @@ export const RunsFilters = ({
         size="small"
         variant="outlined"
         type="date"
-        label="Started to"
+        label={t('filters.startedTo')}
         InputLabelProps={{ shrink: true }}
         value={value.startedTo}
         onChange={e => set({ startedTo: e.target.value })}
@@ -108,7 +112,7 @@ export const RunsFilters = ({
       <TextField
         size="small"
         variant="outlined"
-        label="Entity"
+        label={t('filters.entity')}
         placeholder="component:default/name"
         value={value.entity}
         onChange={e => set({ entity: e.target.value })}
@@ -118,7 +122,7 @@ export const RunsFilters = ({
         <TextField
           size="small"
           variant="outlined"
-          label="Run by"
+          label={t('filters.runBy')}
           placeholder="user:default/name"
           value={value.runBy}
           onChange={e => set({ runBy: e.target.value })}
@@ -127,7 +131,7 @@ export const RunsFilters = ({
       )}
       {!isEmpty && (
         <Button size="small" onClick={() => onChange(EMPTY_RUNS_FILTER)}>
-          Clear filters
+          {t('filters.clear')}
         </Button>
       )}
     </Box>

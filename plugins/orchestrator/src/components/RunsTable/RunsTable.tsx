@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
+import Box from '@mui/material/Box';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ProcessInstanceDTO,
@@ -11,6 +12,7 @@ import {
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
+import { orchestratorTranslationRef } from '../../translation';
 import { useRefreshable } from '../../hooks/useRefreshable';
 import { useLiveRows } from '../../hooks/useLiveRows';
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
@@ -63,10 +65,11 @@ const EntityCell = ({ entityRef }: { entityRef?: string }) => {
 function useColumns(scope: RunsScope, isAdmin: boolean) {
   const instanceLink = useRouteRef(workflowInstanceRouteRef);
   const workflowLink = useRouteRef(workflowRouteRef);
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const columns: ServerTableColumn<ProcessInstanceDTO>[] = [
     {
       id: 'id',
-      title: 'ID',
+      title: t('runs.columns.id'),
       render: r => (
         <Link to={instanceLink({ instanceId: r.id })} data-testid="run-link">
           {r.id}
@@ -77,7 +80,7 @@ function useColumns(scope: RunsScope, isAdmin: boolean) {
   if (scope.kind !== 'workflow') {
     columns.push({
       id: 'workflow',
-      title: 'Workflow',
+      title: t('runs.columns.workflow'),
       sortField: scope.kind === 'all' ? 'processName' : undefined,
       render: r => (
         <Link to={workflowLink({ workflowId: r.processId })}>
@@ -89,7 +92,7 @@ function useColumns(scope: RunsScope, isAdmin: boolean) {
   if (scope.kind !== 'entity') {
     columns.push({
       id: 'entity',
-      title: 'Entity',
+      title: t('runs.columns.entity'),
       render: r => <EntityCell entityRef={r.targetEntity} />,
     });
   }
@@ -97,13 +100,13 @@ function useColumns(scope: RunsScope, isAdmin: boolean) {
   columns.push(
     {
       id: 'status',
-      title: 'Status',
+      title: t('runs.columns.status'),
       sortField: sortable ? 'state' : undefined,
       render: r => <StatusChip state={r.state} />,
     },
     {
       id: 'started',
-      title: 'Started',
+      title: t('runs.columns.started'),
       sortField: sortable ? 'start' : undefined,
       render: r => (
         <Tooltip title={formatDateTime(r.start)}>
@@ -113,14 +116,14 @@ function useColumns(scope: RunsScope, isAdmin: boolean) {
     },
     {
       id: 'duration',
-      title: 'Duration',
+      title: t('runs.columns.duration'),
       render: r => formatDuration(r.duration),
     },
   );
   if (isAdmin) {
     columns.push({
       id: 'runBy',
-      title: 'Run by',
+      title: t('runs.columns.runBy'),
       render: r => <EntityCell entityRef={r.initiatorEntity} />,
     });
   }
@@ -154,11 +157,13 @@ function useWorkflowChoices(enabled: boolean): WorkflowChoice[] {
 /** Runs with server-side filters, search, sort and paging; admins get bulk actions. */
 export const RunsTable = ({
   scope,
-  title = 'Runs',
+  title: givenTitle,
 }: {
   scope: RunsScope;
   title?: string;
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  const title = givenTitle ?? t('runs.title');
   const api = useApi(orchestratorApiRef);
   const admin = useIsOrchestratorAdmin();
   const [query, setQuery] = useState(INITIAL_QUERY);
@@ -220,19 +225,28 @@ export const RunsTable = ({
   const filtered = Boolean(filters || debouncedSearch);
 
   return (
-    <Box
-      display="flex"
-      flexDirection="column"
-      style={{ gap: 12 }}
-      data-testid="runs"
-    >
-      <Box display="flex" alignItems="center" justifyContent="space-between">
+    <Box display="flex" flexDirection="column" gap={1.5} data-testid="runs">
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        gap={1}
+      >
         <Typography variant="h6" data-testid="runs-count">
-          {title}
-          {value ? ` (${value.totalCount})` : ''}
+          {value
+            ? t('common.withCount', {
+                label: title,
+                total: String(value.totalCount),
+              })
+            : title}
         </Typography>
         {scope.kind !== 'entity' && (
-          <SearchField value={search} onChange={onSearch} label="Search runs" />
+          <SearchField
+            value={search}
+            onChange={onSearch}
+            label={t('runs.search')}
+          />
         )}
       </Box>
       {scope.kind !== 'entity' && (
@@ -253,7 +267,7 @@ export const RunsTable = ({
           }}
         />
       )}
-      {error && <ApiErrorPanel error={error} title="Could not load runs" />}
+      {error && <ApiErrorPanel error={error} title={t('runs.loadError')} />}
       <WarningsBanner warnings={value?.warnings} />
       {!(error && !value) && (
         <ServerTable
@@ -271,9 +285,7 @@ export const RunsTable = ({
               ? { selected, onChange: setSelected }
               : undefined
           }
-          emptyContent={
-            filtered ? 'No runs match these filters.' : 'No runs yet.'
-          }
+          emptyContent={filtered ? t('runs.noMatch') : t('runs.empty')}
         />
       )}
     </Box>

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import { useTheme } from '@material-ui/core/styles';
+import { useTheme } from '@mui/material/styles';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorTranslationRef } from '../../translation';
 import { layoutGraph, MAX_LABEL_CHARS, PositionedNode } from './layoutGraph';
 import { buildWorkflowGraph, GraphEdge, GraphNode } from './workflowGraph';
 
-export type DiagramNodeStatus = 'done' | 'running' | 'failed';
+export type DiagramNodeStatus = 'done' | 'running' | 'failed' | 'stopped';
 
 const truncate = (label: string) =>
   label.length > MAX_LABEL_CHARS
@@ -46,17 +48,51 @@ export const WorkflowDiagram = ({
   nodeStatus?: Record<string, DiagramNodeStatus>;
 }) => {
   const theme = useTheme();
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const graph = useMemo(() => buildWorkflowGraph(definition), [definition]);
   const layout = useMemo(() => layoutGraph(graph), [graph]);
   const colors = {
     done: theme.palette.success.main,
     running: theme.palette.info.main,
     failed: theme.palette.error.main,
+    stopped: theme.palette.grey[500],
     edge: theme.palette.text.secondary,
     error: theme.palette.error.main,
     fill: theme.palette.background.paper,
     text: theme.palette.text.primary,
     terminal: theme.palette.grey[500],
+  };
+
+  // the graph model names start, end and unnamed branches in English
+  const nodeLabel = (node: GraphNode) => {
+    if (node.type === 'start') return t('definition.start');
+    if (node.type === 'end') return t('definition.end');
+    return node.label;
+  };
+  const edgeLabel = (e: GraphEdge) => {
+    if (e.kind === 'default' && e.label === 'default') {
+      return t('definition.defaultEdge');
+    }
+    if (e.kind === 'error' && e.label === 'error') {
+      return t('definition.errorEdge');
+    }
+    return e.label ?? '';
+  };
+
+  const nodeTitle = (
+    node: GraphNode,
+    terminal: boolean,
+    status?: DiagramNodeStatus,
+  ) => {
+    const title = terminal
+      ? nodeLabel(node)
+      : t('definition.nodeTitle', { label: node.label, type: node.type });
+    return status
+      ? t('definition.nodeTitleWithStatus', {
+          title,
+          status: t(`progress.statusLabel.${status}`),
+        })
+      : title;
   };
 
   const strokeOf = (node: GraphNode) => {
@@ -72,7 +108,7 @@ export const WorkflowDiagram = ({
   return (
     <svg
       role="img"
-      aria-label="Workflow diagram"
+      aria-label={t('definition.diagramLabel')}
       data-testid="workflow-diagram"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width="100%"
@@ -130,7 +166,7 @@ export const WorkflowDiagram = ({
                 fill={edgeColor(e)}
                 textAnchor={back ? 'end' : 'start'}
               >
-                {truncate(e.label)}
+                {truncate(edgeLabel(e))}
               </text>
             )}
           </g>
@@ -149,9 +185,7 @@ export const WorkflowDiagram = ({
             data-status={status ?? 'none'}
             transform={`translate(${p.x},${p.y})`}
           >
-            <title>{`${node.label}${terminal ? '' : ` (${node.type})`}${
-              status ? `: ${status}` : ''
-            }`}</title>
+            <title>{nodeTitle(node, terminal, status)}</title>
             <rect
               width={p.width}
               height={p.height}
@@ -168,7 +202,7 @@ export const WorkflowDiagram = ({
               fontSize={12}
               fill={colors.text}
             >
-              {truncate(node.label)}
+              {truncate(nodeLabel(node))}
             </text>
           </g>
         );

@@ -1,10 +1,12 @@
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorTranslationRef } from '../../translation';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 
 type Schema = {
@@ -19,7 +21,10 @@ type Schema = {
 interface InputRow {
   path: string;
   title: string;
-  type: string;
+  /** The JSON Schema type(s), or undefined when the schema does not say. */
+  type?: string;
+  /** Allowed values when the field is an enum. */
+  oneOf?: string[];
   required: boolean;
   description?: string;
 }
@@ -28,13 +33,12 @@ interface InputRow {
 export function inputRows(schema: Schema, prefix = '', depth = 0): InputRow[] {
   return Object.entries(schema.properties ?? {}).flatMap(([key, prop]) => {
     const path = prefix ? `${prefix}.${key}` : key;
-    const type = Array.isArray(prop.type)
-      ? prop.type.join(' | ')
-      : prop.type ?? 'any';
+    const type = Array.isArray(prop.type) ? prop.type.join(' | ') : prop.type;
     const row: InputRow = {
       path,
       title: prop.title ?? key,
-      type: prop.enum ? `one of ${prop.enum.map(String).join(', ')}` : type,
+      type,
+      oneOf: prop.enum?.map(String),
       required: (schema.required ?? []).includes(key),
       description: prop.description,
     };
@@ -54,31 +58,34 @@ export const InputSchemaCard = ({
   loading: boolean;
   error?: Error;
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   let body;
   if (loading) body = <Progress />;
   else if (error)
-    body = (
-      <ApiErrorPanel error={error} title="Could not load the input schema" />
-    );
+    body = <ApiErrorPanel error={error} title={t('inputs.loadError')} />;
   else if (!schema || inputRows(schema as Schema).length === 0) {
     body = (
       <Typography
         variant="body2"
-        color="textSecondary"
+        color="text.secondary"
         data-testid="input-schema-empty"
       >
-        This workflow takes no inputs.
+        {t('inputs.none')}
       </Typography>
     );
   } else {
     body = (
-      <Table size="small" aria-label="Inputs" data-testid="input-schema">
+      <Table
+        size="small"
+        aria-label={t('inputs.title')}
+        data-testid="input-schema"
+      >
         <TableHead>
           <TableRow>
-            <TableCell>Field</TableCell>
-            <TableCell>Type</TableCell>
-            <TableCell>Required</TableCell>
-            <TableCell>Description</TableCell>
+            <TableCell>{t('inputs.field')}</TableCell>
+            <TableCell>{t('inputs.type')}</TableCell>
+            <TableCell>{t('inputs.required')}</TableCell>
+            <TableCell>{t('inputs.description')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -88,14 +95,20 @@ export const InputSchemaCard = ({
                 {r.title}
                 <Typography
                   variant="caption"
-                  color="textSecondary"
+                  color="text.secondary"
                   display="block"
                 >
                   {r.path}
                 </Typography>
               </TableCell>
-              <TableCell>{r.type}</TableCell>
-              <TableCell>{r.required ? 'Yes' : 'No'}</TableCell>
+              <TableCell>
+                {r.oneOf
+                  ? t('inputs.oneOf', { values: r.oneOf.join(', ') })
+                  : r.type ?? t('inputs.any')}
+              </TableCell>
+              <TableCell>
+                {r.required ? t('common.yes') : t('common.no')}
+              </TableCell>
               <TableCell>{r.description ?? ''}</TableCell>
             </TableRow>
           ))}
@@ -103,5 +116,5 @@ export const InputSchemaCard = ({
       </Table>
     );
   }
-  return <InfoCard title="Inputs">{body}</InfoCard>;
+  return <InfoCard title={t('inputs.title')}>{body}</InfoCard>;
 };

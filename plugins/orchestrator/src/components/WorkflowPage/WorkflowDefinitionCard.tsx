@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
-import Tab from '@material-ui/core/Tab';
-import Tabs from '@material-ui/core/Tabs';
-import Alert from '@material-ui/lab/Alert';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Alert from '@mui/material/Alert';
 import { CodeSnippet, InfoCard, Progress } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { parseWorkflowDefinition } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { orchestratorTranslationRef } from '../../translation';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { WorkflowDiagram } from '../WorkflowDiagram/WorkflowDiagram';
 
@@ -33,16 +35,15 @@ export const WorkflowDefinitionCard = ({
   loading: boolean;
   error?: Error;
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const [view, setView] = useState<'diagram' | 'source'>('diagram');
   const { definition, parseError } = useParsed(source, format);
   let body;
   if (loading) body = <Progress />;
   else if (error)
-    body = (
-      <ApiErrorPanel error={error} title="Could not load the definition" />
-    );
+    body = <ApiErrorPanel error={error} title={t('definition.loadError')} />;
   else if (!source)
-    body = <Alert severity="info">The definition is not available.</Alert>;
+    body = <Alert severity="info">{t('definition.missing')}</Alert>;
   else if (view === 'source') {
     body = (
       <div data-testid="workflow-source">
@@ -57,22 +58,22 @@ export const WorkflowDefinitionCard = ({
   } else if (parseError || !definition) {
     body = (
       <Alert severity="warning" data-testid="diagram-error">
-        The diagram cannot be drawn: {parseError?.message}
+        {t('definition.cannotDraw', { message: parseError?.message ?? '' })}
       </Alert>
     );
   } else {
     body = <WorkflowDiagram definition={definition} />;
   }
   return (
-    <InfoCard title="Definition">
+    <InfoCard title={t('definition.title')}>
       <Tabs
         value={view}
         onChange={(_e, v) => setView(v)}
         indicatorColor="primary"
-        aria-label="Definition view"
+        aria-label={t('definition.viewLabel')}
       >
-        <Tab value="diagram" label="Diagram" />
-        <Tab value="source" label="Source" />
+        <Tab value="diagram" label={t('definition.diagram')} />
+        <Tab value="source" label={t('definition.source')} />
       </Tabs>
       {body}
     </InfoCard>

@@ -104,7 +104,7 @@ describe('WorkflowPage', () => {
       expect.anything(),
     );
     await waitFor(() =>
-      expect(screen.getAllByRole('button', { name: 'Run' })[0]).toHaveAttribute(
+      expect(screen.getAllByRole('link', { name: 'Run' })[0]).toHaveAttribute(
         'href',
         '/orchestrator/workflows/greeting/execute',
       ),
@@ -116,10 +116,13 @@ describe('WorkflowPage', () => {
     await renderOrchestratorAt('/workflows/greeting', { api });
     await screen.findByTestId('workflow-diagram');
     await userEvent.click(screen.getByRole('tab', { name: 'Source' }));
-    await waitFor(() =>
-      expect(screen.getByTestId('workflow-source')).toHaveTextContent(
-        'ChooseOnLanguage',
-      ),
+    // the highlighter loads lazily: slow on a loaded machine
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('workflow-source')).toHaveTextContent(
+          'ChooseOnLanguage',
+        ),
+      { timeout: 10000 },
     );
   });
 

@@ -1,11 +1,13 @@
-import Grid from '@material-ui/core/Grid';
+import Grid from '@mui/material/Grid';
 import { useParams } from 'react-router-dom';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { workflowSignalChannel } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { useRefreshable } from '../../hooks/useRefreshable';
 import { useSignalChannels } from '../../hooks/useSignalChannels';
+import { orchestratorTranslationRef } from '../../translation';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
 import { RunsTable } from '../RunsTable/RunsTable';
@@ -21,6 +23,7 @@ import { WorkflowDetailsCard, WorkflowStatsCard } from './WorkflowDetailsCard';
 export const WorkflowPage = () => {
   const { workflowId = '' } = useParams();
   const api = useApi(orchestratorApiRef);
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const overview = useRefreshable(async () => {
     const o = await api.getWorkflowOverview(workflowId);
     return o.stats
@@ -50,8 +53,8 @@ export const WorkflowPage = () => {
   else if (!o)
     body = (
       <ApiErrorPanel
-        error={overview.error ?? new Error('No answer')}
-        title="Could not load the workflow"
+        error={overview.error ?? new Error(t('common.noAnswer'))}
+        title={t('workflow.loadError')}
       />
     );
   else {
@@ -79,7 +82,10 @@ export const WorkflowPage = () => {
           />
         </Grid>
         <Grid item xs={12}>
-          <RunsTable scope={{ kind: 'workflow', workflowId }} title="Runs" />
+          <RunsTable
+            scope={{ kind: 'workflow', workflowId }}
+            title={t('workflow.runsTitle')}
+          />
         </Grid>
       </Grid>
     );
@@ -90,7 +96,7 @@ export const WorkflowPage = () => {
       <Header
         title={o?.name || workflowId}
         subtitle={o?.description}
-        type="Workflow"
+        type={t('workflow.headerType')}
       >
         {o && (
           <RunWorkflowButton

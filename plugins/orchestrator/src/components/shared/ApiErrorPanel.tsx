@@ -1,6 +1,8 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import { ResponseErrorPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorTranslationRef } from '../../translation';
 import { isDataIndexUnavailable, reasonOf } from './apiErrors';
 
 /**
@@ -15,12 +17,12 @@ export const ApiErrorPanel = ({
   error: Error;
   title?: string;
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   if (isDataIndexUnavailable(error)) {
     return (
       <Alert severity="error" data-testid="data-index-unavailable" role="alert">
-        <AlertTitle>The Data Index is unavailable</AlertTitle>
-        Workflow runs and definitions cannot be read until the SonataFlow Data
-        Index is reachable again. {reasonOf(error)}
+        <AlertTitle>{t('dataIndex.title')}</AlertTitle>
+        {t('dataIndex.body')} {reasonOf(error)}
       </Alert>
     );
   }

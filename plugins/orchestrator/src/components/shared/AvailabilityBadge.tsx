@@ -5,6 +5,8 @@ import {
   StatusOK,
   StatusPending,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorTranslationRef } from '../../translation';
 
 /** "Available" / "Unavailable" with the probe's reason visible, not only on hover. */
 export const AvailabilityBadge = ({
@@ -14,22 +16,29 @@ export const AvailabilityBadge = ({
   isAvailable?: boolean;
   reason?: string;
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   if (isAvailable === undefined) {
-    return <StatusPending>Unknown</StatusPending>;
+    return <StatusPending>{t('availability.unknown')}</StatusPending>;
   }
   if (isAvailable) {
     return (
       <span data-testid="availability" data-available="true">
-        <StatusOK>Available</StatusOK>
+        <StatusOK>{t('availability.available')}</StatusOK>
       </span>
     );
   }
   return (
-    <Tooltip title={reason ?? 'The workflow service did not answer'}>
+    <Tooltip title={reason ?? t('availability.noAnswer')}>
       <span data-testid="availability" data-available="false">
-        <StatusError>Unavailable</StatusError>
+        <StatusError>{t('availability.unavailable')}</StatusError>
         {reason && (
-          <Typography variant="caption" color="text.secondary" display="block">
+          // table cells keep to one line; a long probe reason may wrap here
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            display="block"
+            sx={{ whiteSpace: 'normal', maxWidth: 240 }}
+          >
             {reason}
           </Typography>
         )}

@@ -1,14 +1,20 @@
 import { ReactNode } from 'react';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorTranslationRef } from '../../translation';
 
-/** Every destructive or costly action asks first; the accept button is always "Confirm". */
+/**
+ * Every destructive or costly action asks first. The accept button is named
+ * after the action ("Abort run"), so the user reads what will happen.
+ */
 export const ConfirmDialog = ({
   open,
   title,
+  confirmLabel,
   children,
   busy,
   onConfirm,
@@ -16,31 +22,35 @@ export const ConfirmDialog = ({
 }: {
   open: boolean;
   title: string;
+  confirmLabel: string;
   children: ReactNode;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
-}) => (
-  <Dialog
-    open={open}
-    onClose={busy ? undefined : onCancel}
-    aria-labelledby="confirm-title"
-  >
-    <DialogTitle id="confirm-title">{title}</DialogTitle>
-    <DialogContent>{children}</DialogContent>
-    <DialogActions>
-      <Button onClick={onCancel} disabled={busy}>
-        Cancel
-      </Button>
-      <Button
-        onClick={onConfirm}
-        color="primary"
-        variant="contained"
-        disabled={busy}
-        data-testid="confirm-button"
-      >
-        Confirm
-      </Button>
-    </DialogActions>
-  </Dialog>
-);
+}) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  return (
+    <Dialog
+      open={open}
+      onClose={busy ? undefined : onCancel}
+      aria-labelledby="confirm-title"
+    >
+      <DialogTitle id="confirm-title">{title}</DialogTitle>
+      <DialogContent>{children}</DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={busy}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          onClick={onConfirm}
+          color="primary"
+          variant="contained"
+          disabled={busy}
+          data-testid="confirm-button"
+        >
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

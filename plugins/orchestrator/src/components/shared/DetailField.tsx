@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
+import Grid from '@mui/material/Grid';
+import Typography from '@mui/material/Typography';
 
 /** One labelled value in a details card's grid. */
 export const DetailField = ({
@@ -13,7 +13,7 @@ export const DetailField = ({
   testId: string;
 }) => (
   <Grid item xs={12} sm={6} md={4}>
-    <Typography variant="overline" color="textSecondary" component="div">
+    <Typography variant="overline" color="text.secondary" component="div">
       {label}
     </Typography>
     <Typography variant="body2" component="div" data-testid={testId}>

@@ -1,9 +1,11 @@
-import Button from '@material-ui/core/Button';
-import PlayArrow from '@material-ui/icons/PlayArrow';
+import Button from '@mui/material/Button';
+import PlayArrow from '@mui/icons-material/PlayArrow';
 import { Link as RouterLink } from 'react-router-dom';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { executeWorkflowRouteRef } from '../../routes';
 import { useCanUseWorkflow } from '../../hooks/useOrchestratorPermissions';
+import { orchestratorTranslationRef } from '../../translation';
 import { DisabledReason } from './DisabledReason';
 
 /** Link to the execute page with the prefill parameters it understands. */
@@ -35,31 +37,35 @@ export const RunWorkflowButton = ({
   targetEntity?: string;
   variant?: 'outlined' | 'contained';
 }) => {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const link = useExecuteWorkflowLink();
   const permission = useCanUseWorkflow(workflowId);
   let reason: string | undefined;
   if (!permission.loading && !permission.allowed) {
-    reason = 'You are not allowed to run this workflow';
+    reason = t('run.notAllowed');
   } else if (isAvailable === false) {
-    reason = `The workflow service is unavailable${
-      unavailableReason ? `: ${unavailableReason}` : ''
-    }`;
+    reason = unavailableReason
+      ? t('run.serviceUnavailableWithReason', { reason: unavailableReason })
+      : t('run.serviceUnavailable');
   }
   const disabled = permission.loading || Boolean(reason);
+  const label = t('run.button');
   const common = {
     size: 'small' as const,
     color: 'primary' as const,
     variant,
     startIcon: <PlayArrow />,
+    // a table cell is narrow: the label must never break under its icon
+    sx: { whiteSpace: 'nowrap', flexShrink: 0 },
     'data-testid': `run-workflow-${workflowId}`,
-    'aria-label': 'Run',
+    'aria-label': label,
   };
   // a disabled link would still carry an href; render a real disabled button
   return (
     <DisabledReason reason={reason}>
       {disabled ? (
         <Button {...common} disabled>
-          Run
+          {label}
         </Button>
       ) : (
         <Button
@@ -67,7 +73,7 @@ export const RunWorkflowButton = ({
           component={RouterLink}
           to={link(workflowId, { targetEntity })}
         >
-          Run
+          {label}
         </Button>
       )}
     </DisabledReason>

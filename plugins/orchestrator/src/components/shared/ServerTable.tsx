@@ -1,14 +1,17 @@
 import { ReactNode } from 'react';
-import Checkbox from '@material-ui/core/Checkbox';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
-import Typography from '@material-ui/core/Typography';
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import LinearProgress from '@mui/material/LinearProgress';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import Typography from '@mui/material/Typography';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorTranslationRef } from '../../translation';
 
 export interface ServerTableColumn<T> {
   id: string;
@@ -18,6 +21,8 @@ export interface ServerTableColumn<T> {
   sortField?: string;
   /** Let long text (names with descriptions) wrap; other cells stay on one line. */
   wrap?: boolean;
+  /** Keeps a wrapping column readable when the one-line columns beside it grow. */
+  minWidth?: number;
 }
 
 export interface ServerTableQuery {
@@ -49,6 +54,7 @@ export interface ServerTableProps<T> {
  * server's total, not the length of the page.
  */
 export function ServerTable<T>(props: ServerTableProps<T>) {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const { columns, rows, rowKey, totalCount, query, onQueryChange, selection } =
     props;
   const pageIds = rows.map(rowKey);
@@ -86,7 +92,7 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
         <LinearProgress data-testid={`${props.testId}-loading`} />
       )}
       {/* Wide tables scroll inside their card instead of widening the page. */}
-      <div style={{ overflowX: 'auto' }}>
+      <Box sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label={props.ariaLabel}>
           <TableHead>
             <TableRow>
@@ -96,13 +102,16 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
                     checked={allSelected}
                     onChange={toggleAll}
                     inputProps={{
-                      'aria-label': 'Select all rows on this page',
+                      'aria-label': t('table.selectAll'),
                     }}
                   />
                 </TableCell>
               )}
               {columns.map(col => (
-                <TableCell key={col.id} style={{ whiteSpace: 'nowrap' }}>
+                <TableCell
+                  key={col.id}
+                  sx={{ whiteSpace: 'nowrap', minWidth: col.minWidth }}
+                >
                   {col.sortField ? (
                     <TableSortLabel
                       active={query.orderBy === col.sortField}
@@ -129,7 +138,7 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
                 <TableCell colSpan={columns.length + (selection ? 1 : 0)}>
                   <Typography
                     variant="body2"
-                    color="textSecondary"
+                    color="text.secondary"
                     data-testid={`${props.testId}-empty`}
                   >
                     {props.emptyContent}
@@ -150,14 +159,20 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
                       <Checkbox
                         checked={selection.selected.includes(id)}
                         onChange={() => toggle(id)}
-                        inputProps={{ 'aria-label': `Select ${id}` }}
+                        inputProps={{
+                          'aria-label': t('table.selectRow', { id }),
+                        }}
                       />
                     </TableCell>
                   )}
                   {columns.map(col => (
                     <TableCell
                       key={col.id}
-                      style={col.wrap ? undefined : { whiteSpace: 'nowrap' }}
+                      sx={
+                        col.wrap
+                          ? { minWidth: col.minWidth }
+                          : { whiteSpace: 'nowrap' }
+                      }
                     >
                       {col.render(row)}
                     </TableCell>
@@ -167,7 +182,7 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
             })}
           </TableBody>
         </Table>
-      </div>
+      </Box>
       <TablePagination
         component="div"
         count={totalCount}
@@ -178,6 +193,20 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
         onRowsPerPageChange={e =>
           onQueryChange({ ...query, page: 0, pageSize: Number(e.target.value) })
         }
+        labelRowsPerPage={t('table.rowsPerPage')}
+        labelDisplayedRows={({ from, to, count }) =>
+          count === -1
+            ? t('table.displayedRowsMany', {
+                from: String(from),
+                to: String(to),
+              })
+            : t('table.displayedRows', {
+                from: String(from),
+                to: String(to),
+                total: String(count),
+              })
+        }
+        getItemAriaLabel={type => t(`table.${type}Page`)}
         data-testid={`${props.testId}-pagination`}
       />
     </div>

@@ -1,44 +1,23 @@
-import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
+import Chip, { ChipProps } from '@mui/material/Chip';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ProcessInstanceStatusDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { orchestratorTranslationRef } from '../../translation';
 
-/** Words users know from other CI/workflow UIs, instead of the Data Index enum. */
-export const STATUS_LABELS: Record<ProcessInstanceStatusDTO, string> = {
-  ACTIVE: 'Running',
-  ERROR: 'Failed',
-  COMPLETED: 'Completed',
-  ABORTED: 'Aborted',
-  SUSPENDED: 'Suspended',
-  PENDING: 'Pending',
+/** Theme colours by run state; aborted is neutral, neither success nor failure. */
+const COLOR: Record<ProcessInstanceStatusDTO, ChipProps['color']> = {
+  ACTIVE: 'info',
+  ERROR: 'error',
+  COMPLETED: 'success',
+  ABORTED: 'default',
+  SUSPENDED: 'warning',
+  PENDING: 'warning',
 };
 
-const useStyles = makeStyles(theme => ({
-  ACTIVE: {
-    backgroundColor: theme.palette.info.main,
-    color: theme.palette.info.contrastText,
-  },
-  ERROR: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
-  },
-  COMPLETED: {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
-  },
-  ABORTED: {
-    backgroundColor: theme.palette.grey[600],
-    color: theme.palette.common.white,
-  },
-  SUSPENDED: {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
-  PENDING: {
-    backgroundColor: theme.palette.warning.light,
-    color: theme.palette.warning.contrastText,
-  },
-  STARTING: { backgroundColor: theme.palette.grey[300] },
-}));
+/** The user-facing word for a run state ("Failed", not the Data Index's ERROR). */
+export function useStatusLabel() {
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  return (state: ProcessInstanceStatusDTO) => t(`status.${state}`) ?? state;
+}
 
 /** Coloured run state; `starting` is the moment between submit and the Data Index seeing the run. */
 export const StatusChip = ({
@@ -48,13 +27,13 @@ export const StatusChip = ({
   state?: ProcessInstanceStatusDTO;
   starting?: boolean;
 }) => {
-  const classes = useStyles();
+  const { t } = useTranslationRef(orchestratorTranslationRef);
+  const label = useStatusLabel();
   if (!state) {
     return starting ? (
       <Chip
         size="small"
-        label="Starting"
-        className={classes.STARTING}
+        label={t('status.starting')}
         data-testid="run-status"
       />
     ) : (
@@ -64,8 +43,13 @@ export const StatusChip = ({
   return (
     <Chip
       size="small"
-      label={STATUS_LABELS[state] ?? state}
-      className={classes[state]}
+      label={label(state)}
+      color={COLOR[state] ?? 'default'}
+      sx={
+        state === 'ABORTED'
+          ? { bgcolor: 'grey.600', color: 'common.white' }
+          : undefined
+      }
       data-testid="run-status"
       data-state={state}
     />

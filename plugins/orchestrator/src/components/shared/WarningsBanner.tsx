@@ -1,4 +1,4 @@
-import Alert from '@material-ui/lab/Alert';
+import Alert from '@mui/material/Alert';
 
 /** Partial failures the backend reported beside a valid answer: shown, never swallowed. */
 export const WarningsBanner = ({ warnings }: { warnings?: string[] }) =>
