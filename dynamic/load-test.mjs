@@ -136,7 +136,9 @@ function checkFragment() {
 function checkFrontendBundle() {
   const tgz = fs
     .readdirSync(dist)
-    .find(f => /^orchestrator-suite-backstage-plugin-orchestrator-\d/.test(f));
+    .find(f =>
+      /^orchestrator-suite-backstage-plugin-orchestrator-dynamic-\d/.test(f),
+    );
   if (!tgz) throw new Error('no frontend tarball in dynamic-plugins/dist');
   const list = spawnSync('tar', ['tzf', path.join(dist, tgz)], {
     encoding: 'utf8',
@@ -153,17 +155,20 @@ function checkFrontendBundle() {
   );
   if (manifest.name !== 'orchestrator-suite.backstage-plugin-orchestrator')
     throw new Error(`scalprum name ${manifest.name}`);
-  if (!manifest.exposedModules?.PluginRoot)
-    throw new Error('PluginRoot is not exposed');
   const entry = manifest.loadScripts?.[0];
-  if (!entry || !list.some(f => f.endsWith(`dist-scalprum/${entry}`)))
-    throw new Error(`remote entry ${entry} missing`);
-  return `${manifest.name}, modules ${Object.keys(manifest.exposedModules).join(
-    ', ',
-  )}`;
+  const entryPath = list.find(f => f.endsWith(`dist-scalprum/${entry}`));
+  if (!entry || !entryPath) throw new Error(`remote entry ${entry} missing`);
+  // The container's module map names what it exposes (the manifest itself does not).
+  const code = spawnSync('tar', ['xzOf', path.join(dist, tgz), entryPath], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }).stdout;
+  if (!code.includes('PluginRoot'))
+    throw new Error(`remote entry ${entry} does not expose PluginRoot`);
+  return `${manifest.name}, remote entry ${entry} exposes PluginRoot`;
 }
 
-/** `npm ci` into dynamic/.hosts/<name> unless the same lock file is installed there. */
+/** `npm ci` into the host folder unless the same lock file is installed there. */
 function installHost(name) {
   const src = path.join(here, 'hosts', name);
   const dir = path.join(hostsDir, name);
@@ -353,7 +358,10 @@ async function runChecks(name, port, child) {
 async function main() {
   const logDir = path.join(hostsDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
-  if (!fs.existsSync(path.join(dist, 'dynamic-plugins.generated.yaml'))) {
+  if (
+    !fs.existsSync(dist) ||
+    !fs.readdirSync(dist).some(f => f.endsWith('.tgz'))
+  ) {
     console.log('no export yet: yarn export:dynamic');
     sh('node', [path.join(root, 'scripts/export-dynamic.mjs')], { cwd: root });
   }
