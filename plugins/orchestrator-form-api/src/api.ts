@@ -38,7 +38,7 @@ export type AuthTokenDescriptor = {
  * @public
  */
 export type OrchestratorFormContextProps = {
-  /** The live schema (after `updateSchema`), one step of it in multi-step forms. */
+  /** The whole live schema (after `updateSchema`), `ui:*` hints included, in every step. */
   schema: JSONSchema7;
   /** Replaces properties of the live schema; see {@link SchemaChunksResponse}. */
   updateSchema: (chunks: SchemaChunksResponse) => void;
@@ -64,7 +64,7 @@ export type OrchestratorFormContextProps = {
     fieldId: string,
     outcome?: { error?: string; required?: boolean },
   ) => void;
-  /** True while the form is submitting or disabled. */
+  /** True while the run is starting: widgets must not change values. */
   readonly?: boolean;
   /** Data-only context a decorator may add. */
   [key: string]: unknown;
