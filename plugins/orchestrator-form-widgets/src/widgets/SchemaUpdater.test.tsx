@@ -1,3 +1,4 @@
+import type { JSONSchema7 } from 'json-schema';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupRecordingServer } from '../__testUtils__/mswServer';
@@ -5,7 +6,7 @@ import { BACKEND, renderWidgetForm } from '../__testUtils__/renderWidgetForm';
 
 const { server } = setupRecordingServer();
 
-const schema = (uiProps: Record<string, unknown>) => ({
+const schema = (uiProps: Record<string, unknown>): JSONSchema7 => ({
   type: 'object' as const,
   properties: {
     updater: {
@@ -13,7 +14,7 @@ const schema = (uiProps: Record<string, unknown>) => ({
       'ui:widget': 'SchemaUpdater',
       'ui:props': { 'fetch:url': '/api/proxy/chunks', ...uiProps },
     } as any,
-    placeholder: { type: 'string', title: 'Before update' },
+    placeholder: { type: 'string', title: 'Before update' } as JSONSchema7,
   },
 });
 
