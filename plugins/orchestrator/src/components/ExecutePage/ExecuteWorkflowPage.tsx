@@ -13,9 +13,11 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { JsonObject } from '@backstage/types';
 import { OrchestratorForm } from '@orchestrator-suite/backstage-plugin-orchestrator-form-react';
 import { workflowInstanceRouteRef } from '../../routes';
+import { orchestratorTranslationRef } from '../../translation';
 import { useCanUseWorkflow } from '../../hooks/useOrchestratorPermissions';
 import { useRunFormSource } from '../../hooks/useRunFormSource';
 import { useStartRun } from '../../hooks/useStartRun';
@@ -40,6 +42,7 @@ export const ExecuteWorkflowPage = () => {
   const permission = useCanUseWorkflow(workflowId);
   const { value, error, loading } = useRunFormSource(workflowId, instanceId);
   const run = useStartRun(workflowId, targetEntity);
+  const { t } = useTranslationRef(orchestratorTranslationRef);
 
   const initialData = useMemo(
     () =>
@@ -67,11 +70,11 @@ export const ExecuteWorkflowPage = () => {
     overview?.availability?.isAvailable ?? overview?.isAvailable;
   let blockedReason: string | undefined;
   if (permission.loading) {
-    blockedReason = 'Checking whether you may run this workflow';
+    blockedReason = t('execute.checkingPermission');
   } else if (!permission.allowed) {
-    blockedReason = 'You are not allowed to run this workflow';
+    blockedReason = t('run.notAllowed');
   } else if (available === false) {
-    blockedReason = 'The workflow service is unavailable';
+    blockedReason = t('run.serviceUnavailable');
   }
 
   let body;
@@ -80,14 +83,16 @@ export const ExecuteWorkflowPage = () => {
   } else if (error || !value) {
     body = (
       <ApiErrorPanel
-        error={error ?? new Error('No answer')}
-        title="Could not load the workflow"
+        error={error ?? new Error(t('common.noAnswer'))}
+        title={t('execute.loadError')}
       />
     );
   } else {
     const inputSchema = value.schema.inputSchema as JsonObject | undefined;
     body = (
-      <InfoCard title={`Run ${overview?.name || workflowId}`}>
+      <InfoCard
+        title={t('execute.cardTitle', { name: overview?.name || workflowId })}
+      >
         <Box display="flex" flexDirection="column" gap={2}>
           <Box display="flex" alignItems="center" flexWrap="wrap" gap={1}>
             <AvailabilityBadge
@@ -97,14 +102,14 @@ export const ExecuteWorkflowPage = () => {
             {targetEntity && (
               <Chip
                 size="small"
-                label={`For ${targetEntity}`}
+                label={t('execute.forEntity', { entityRef: targetEntity })}
                 data-testid="target-entity"
               />
             )}
             {instanceId && (
               <Chip
                 size="small"
-                label={`Prefilled from run ${instanceId}`}
+                label={t('execute.prefilledFrom', { instanceId })}
                 data-testid="prefilled-from"
               />
             )}
@@ -115,7 +120,7 @@ export const ExecuteWorkflowPage = () => {
             </Alert>
           )}
           {run.error && (
-            <ApiErrorPanel error={run.error} title="The run did not start" />
+            <ApiErrorPanel error={run.error} title={t('execute.startError')} />
           )}
           {run.formErrors.length > 0 && (
             <Alert severity="error" data-testid="form-errors">
@@ -138,7 +143,7 @@ export const ExecuteWorkflowPage = () => {
           ) : (
             <>
               <Typography variant="body2" data-testid="no-input-schema">
-                This workflow takes no inputs.
+                {t('execute.noInputs')}
               </Typography>
               <div>
                 <DisabledReason reason={blockedReason}>
@@ -148,7 +153,7 @@ export const ExecuteWorkflowPage = () => {
                     onClick={() => execute({})}
                     data-testid="execute-submit"
                   >
-                    {run.starting ? 'Starting…' : 'Run'}
+                    {run.starting ? t('execute.submitting') : t('execute.submit')}
                   </Button>
                 </DisabledReason>
               </div>
@@ -161,7 +166,7 @@ export const ExecuteWorkflowPage = () => {
 
   return (
     <Page themeId="tool">
-      <Header title={overview?.name || workflowId} type="Run workflow" />
+      <Header title={overview?.name || workflowId} type={t('execute.headerType')} />
       <Content>{body}</Content>
     </Page>
   );
