@@ -152,6 +152,7 @@ export const orchestratorPlugin = createBackendPlugin({
             access,
           }),
           execution: DefaultExecutionService.create({
+            dataIndex,
             definitions,
             runtime,
             runStore,

@@ -18,6 +18,7 @@ import {
   isRunActionAllowed,
   statusesAllowing,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import type { DataIndexClient } from '../dataIndex/DataIndexClient';
 import { assertWorkflowId } from '../dataIndex/ids';
 import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
 import type { RunStore } from '../runStore/RunStore';
@@ -29,6 +30,7 @@ import { assertEntityRef } from './entityRef';
 import type { InputValidator } from './InputValidator';
 import type { AccessibleInstance, InstanceAccess } from './InstanceAccess';
 import { parseVariables, toStatus } from './instanceMapping';
+import { ValidationPolicy } from './ValidationPolicy';
 
 /** Everything that changes state; each needs `orchestrator.workflow.use`. */
 export interface ExecutionService {
@@ -68,14 +70,20 @@ export interface ExecutionServiceOptions {
   access: InstanceAccess;
   validator: InputValidator;
   logger: LoggerService;
+  /** Reads `failOnValidationErrors` from definitions; without it every schema is enforced. */
+  dataIndex?: DataIndexClient;
 }
 
 export class DefaultExecutionService implements ExecutionService {
+  private readonly policy: ValidationPolicy;
+
   static create(options: ExecutionServiceOptions) {
     return new DefaultExecutionService(options);
   }
 
-  private constructor(private readonly o: ExecutionServiceOptions) {}
+  private constructor(private readonly o: ExecutionServiceOptions) {
+    this.policy = ValidationPolicy.create({ dataIndex: o.dataIndex });
+  }
 
   async execute(
     caller: Caller,
@@ -220,8 +228,17 @@ export class DefaultExecutionService implements ExecutionService {
       );
     }
     const target = { workflowId, serviceUrl: definition.serviceUrl };
-    const schema = await this.o.runtime.getInputSchema(target);
-    this.o.validator.assertValid(workflowId, schema, run.inputs);
+    const [schema, strict] = await Promise.all([
+      this.o.runtime.getInputSchema(target),
+      this.policy.failsOnValidationErrors(workflowId),
+    ]);
+    // `failOnValidationErrors: false`: SonataFlow starts the run anyway, so do we, and say why.
+    let warnings: string[] = [];
+    if (strict) this.o.validator.assertValid(workflowId, schema, run.inputs);
+    else
+      warnings = this.o.validator
+        .problems(workflowId, schema, run.inputs)
+        .map(p => `${p.path} ${p.message}`);
     const { id } = await this.o.runtime.start({
       ...target,
       inputs: run.inputs,
@@ -247,7 +264,7 @@ export class DefaultExecutionService implements ExecutionService {
         }`,
       );
     }
-    return { id };
+    return warnings.length ? { id, warnings } : { id };
   }
 
   /** The run-state rules live in common (RUN_ACTIONS_BY_STATUS), shared with the UI. */

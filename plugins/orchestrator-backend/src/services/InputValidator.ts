@@ -16,6 +16,12 @@ export interface InputValidator {
     schema: JsonObject | undefined,
     inputs: JsonObject,
   ): void;
+  /** The same check, returning the failing fields instead of throwing. */
+  problems(
+    workflowId: string,
+    schema: JsonObject | undefined,
+    inputs: JsonObject,
+  ): FieldErrorDTO[];
   /**
    * The fields of `data` this schema declares at its top level and accepts as they are:
    * a prefill taken from another workflow's run (an assessment suggesting this one) must
@@ -63,15 +69,24 @@ export class DefaultInputValidator implements InputValidator {
     addFormats(this.ajv);
   }
 
+  problems(
+    workflowId: string,
+    schema: JsonObject | undefined,
+    inputs: JsonObject,
+  ): FieldErrorDTO[] {
+    if (!schema) return [];
+    const validate = this.validatorFor(workflowId, schema);
+    if (!validate || validate(inputs)) return [];
+    return toFieldErrors(validate.errors ?? []);
+  }
+
   assertValid(
     workflowId: string,
     schema: JsonObject | undefined,
     inputs: JsonObject,
   ): void {
-    if (!schema) return;
-    const validate = this.validatorFor(workflowId, schema);
-    if (!validate || validate(inputs)) return;
-    const details = toFieldErrors(validate.errors ?? []);
+    const details = this.problems(workflowId, schema, inputs);
+    if (!details.length) return;
     const summary = details.map(d => `${d.path} ${d.message}`).join('; ');
     throw Object.assign(new InputError(`Invalid input: ${summary}`), {
       details,
