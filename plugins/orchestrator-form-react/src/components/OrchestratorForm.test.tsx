@@ -42,3 +42,23 @@ describe('OrchestratorForm, single step', () => {
     expect(handleExecute).not.toHaveBeenCalled();
   });
 });
+
+describe('OrchestratorForm, conditional fields', () => {
+  it('hides and shows a field as the data it depends on changes', async () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        custom: { type: 'boolean', title: 'Custom settings' },
+        port: {
+          type: 'number',
+          title: 'Port',
+          'ui:hidden': { when: 'custom', isNot: true },
+        },
+      },
+    } as unknown as JSONSchema7;
+    const { user } = await renderForm({ schema });
+    expect(screen.getByLabelText('Port')).not.toBeVisible();
+    await user.click(screen.getByLabelText('Custom settings'));
+    expect(screen.getByLabelText('Port')).toBeVisible();
+  });
+});
