@@ -15,7 +15,10 @@ import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
-import { OrchestratorPage } from '@orchestrator-suite/backstage-plugin-orchestrator';
+import {
+  OrchestratorPage,
+  orchestratorTranslations,
+} from '@orchestrator-suite/backstage-plugin-orchestrator';
 import { orchestratorFormWidgetsPlugin } from '@orchestrator-suite/backstage-plugin-orchestrator-form-widgets';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
@@ -26,6 +29,11 @@ const app = createApp({
   // Mounts nothing: it registers the run form's widgets through the form API, as RHDH does
   // when it loads the widgets as their own dynamic plugin.
   plugins: [orchestratorFormWidgetsPlugin],
+  // The Orchestrator speaks English, German and Spanish; Settings picks the language.
+  __experimentalTranslations: {
+    availableLanguages: ['en', 'de', 'es'],
+    resources: [orchestratorTranslations],
+  },
   bindRoutes({ bind }) {
     bind(scaffolderPlugin.externalRoutes, {
       registerComponent: catalogPlugin.routes.catalogIndex,
