@@ -114,7 +114,7 @@ function fieldErrors(errors: ErrorObject[]): FieldErrorDTO[] {
 }
 
 /** `#/components/...` refs of an operation point into the document added as `orchestrator`. */
-function rebase(schema: unknown): unknown {
+function rebase(schema: unknown): object {
   return JSON.parse(
     JSON.stringify(schema).replace(
       /"#\/components\//g,
