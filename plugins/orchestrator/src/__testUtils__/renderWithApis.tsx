@@ -93,8 +93,14 @@ export function renderWithApis(element: ReactElement, options: RenderOptions) {
     [
       permissionApiRef,
       mockApis.permission({
+        // Denying a name also denies its RHDH per-workflow form (`<name>.<workflowId>`), as
+        // an RBAC policy that grants neither would.
         authorize: req =>
-          deny.has(req.permission.name)
+          [...deny].some(
+            name =>
+              req.permission.name === name ||
+              req.permission.name.startsWith(`${name}.`),
+          )
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       }),

@@ -3,20 +3,36 @@ import {
   orchestratorAdminViewPermission,
   orchestratorInstanceAdminViewPermission,
   orchestratorWorkflowUsePermission,
+  orchestratorWorkflowUseSpecificPermission,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { useMemo } from 'react';
 
 export interface Decision {
   loading: boolean;
   allowed: boolean;
 }
 
-/** May the user start (and abort/retrigger/rerun runs of) this workflow? */
+/**
+ * May the user start (and abort/retrigger/rerun runs of) this workflow? Either the generic
+ * permission (possibly conditional on the workflow id) or RHDH 1.8's per-workflow name
+ * `orchestrator.workflow.use.<workflowId>` grants it, as the backend decides.
+ */
 export function useCanUseWorkflow(workflowId: string | undefined): Decision {
-  const { loading, allowed } = usePermission({
+  const generic = usePermission({
     permission: orchestratorWorkflowUsePermission,
     resourceRef: workflowId,
   });
-  return { loading, allowed: Boolean(workflowId) && allowed };
+  const specificPermission = useMemo(
+    () => orchestratorWorkflowUseSpecificPermission(workflowId ?? ''),
+    [workflowId],
+  );
+  const specific = usePermission({ permission: specificPermission });
+  const allowed = generic.allowed || specific.allowed;
+  return {
+    // one allow is enough: do not wait for the other answer
+    loading: !allowed && (generic.loading || specific.loading),
+    allowed: Boolean(workflowId) && allowed,
+  };
 }
 
 /**
