@@ -101,3 +101,35 @@ describe('generateReviewItems', () => {
     expect(formatReviewValue(undefined)).toBe('—');
   });
 });
+
+describe('generateReviewItems with nested branches', () => {
+  it('lists a field that a dependency brings in through a oneOf, with its title', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        notify: { type: 'boolean', title: 'Notify' },
+      },
+      dependencies: {
+        notify: {
+          oneOf: [
+            {
+              properties: {
+                notify: { const: true },
+                channel: { type: 'string', title: 'Channel' },
+              },
+            },
+            { properties: { notify: { const: false } } },
+          ],
+        },
+      },
+    } as unknown as JSONSchema7;
+    const items = generateReviewItems(schema, {}, {
+      notify: true,
+      channel: '#alerts',
+    });
+    expect(items.map(i => [i.title, i.value])).toEqual([
+      ['Notify', true],
+      ['Channel', '#alerts'],
+    ]);
+  });
+});

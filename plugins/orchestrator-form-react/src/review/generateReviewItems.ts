@@ -30,12 +30,17 @@ function reviewedProperties(
   for (const [key, value] of Object.entries(schema.properties ?? {})) {
     found[key] = resolveLocalRef(asSchema(value), root) ?? {};
   }
-  for (const branch of alternativeSubschemas(schema)) {
-    for (const [key, value] of Object.entries(branch.properties ?? {})) {
-      if (!found[key] && data?.[key] !== undefined) {
-        found[key] = resolveLocalRef(asSchema(value), root) ?? {};
+  // Branches nest (a dependency holding a oneOf, an allOf of if/then): walk them, boundedly.
+  let branches = alternativeSubschemas(schema);
+  for (let depth = 0; depth < 4 && branches.length > 0; depth++) {
+    for (const branch of branches) {
+      for (const [key, value] of Object.entries(branch.properties ?? {})) {
+        if (!found[key] && data?.[key] !== undefined) {
+          found[key] = resolveLocalRef(asSchema(value), root) ?? {};
+        }
       }
     }
+    branches = branches.flatMap(alternativeSubschemas);
   }
   return found;
 }
