@@ -83,6 +83,7 @@ export default async function ({ page, baseUrl, artifacts }) {
     'canary',
     'CHG-7',
     'team@example.com',
+    '#alerts',
   ]) {
     await review.getByText(value, { exact: true }).first().waitFor();
   }
