@@ -18,6 +18,12 @@ export interface Config {
        * this. Default 4000000 (Quarkus accepts 10 MB by default).
        */
       maxRequestBytes?: number;
+      breaker?: {
+        /** Consecutive unreachable answers after which requests fail fast (503) until a probe succeeds. Default 3. */
+        failureThreshold?: number;
+        /** First wait before a probe once failing fast, doubling up to 60 s while it fails, in milliseconds. Default 2000. */
+        cooldownMs?: number;
+      };
       /**
        * Extra headers sent with every Data Index request (e.g. an API key of a gateway in
        * front of it). Default none.

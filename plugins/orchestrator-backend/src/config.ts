@@ -8,6 +8,8 @@ export interface OrchestratorBackendConfig {
     timeoutMs: number;
     readRetries: number;
     maxRequestBytes: number;
+    breakerThreshold: number;
+    breakerCooldownMs: number;
   };
   workflowService: { timeoutMs: number; startTimeoutMs: number };
   availability: {
@@ -46,6 +48,8 @@ export function readOrchestratorConfig(
       timeoutMs: n('dataIndexService.timeoutMs', 10_000),
       readRetries: n('dataIndexService.readRetries', 1),
       maxRequestBytes: n('dataIndexService.maxRequestBytes', 4_000_000),
+      breakerThreshold: n('dataIndexService.breaker.failureThreshold', 3),
+      breakerCooldownMs: n('dataIndexService.breaker.cooldownMs', 2_000),
     },
     workflowService: {
       timeoutMs: n('workflowService.timeoutMs', 10_000),

@@ -24,6 +24,7 @@ import {
   registerWorkflowPermissions,
 } from './permissions/register';
 import { DefaultWorkflowAuthorizer } from './permissions/WorkflowAuthorizer';
+import type { DataIndexHealth } from './dataIndex/CircuitBreaker';
 import { createRouter } from './router/createRouter';
 import { DatabaseRunStore } from './runStore/RunStore';
 import { wireRunIndex } from './runIndex/wiring';
@@ -162,10 +163,18 @@ export const orchestratorPlugin = createBackendPlugin({
             logger: deps.logger,
           }),
         };
+        let watcher: DefaultInstanceWatcher | undefined;
         const router = createRouter(services, {
           contentLengthLimit: config.contentLengthLimit,
           config: deps.config,
           logger: deps.logger,
+          health: {
+            // Only the default client knows its breaker; an adopter's client reports unknown.
+            dataIndex: () =>
+              (dataIndex as { health?: () => DataIndexHealth }).health?.(),
+            watcherEnabled: config.instanceWatcher.enabled,
+            watcher: () => watcher?.status(),
+          },
         });
         deps.httpRouter.use(router);
         if (deps.actionsRegistry) {
@@ -178,7 +187,7 @@ export const orchestratorPlugin = createBackendPlugin({
         }
 
         if (config.instanceWatcher.enabled) {
-          const watcher = DefaultInstanceWatcher.create({
+          const tasked = DefaultInstanceWatcher.create({
             dataIndex,
             runStore,
             cursorStore: DatabaseWatcherCursorStore.create({ knex }),
@@ -202,9 +211,10 @@ export const orchestratorPlugin = createBackendPlugin({
               ),
             },
             fn: async () => {
-              await watcher.tick();
+              await tasked.tick();
             },
           });
+          watcher = tasked;
         }
         deps.httpRouter.addAuthPolicy({
           path: '/health',

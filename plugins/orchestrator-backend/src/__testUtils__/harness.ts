@@ -131,15 +131,18 @@ export async function startHarness(
         data: {
           ...options.appConfig,
           orchestrator: {
-            dataIndexService: {
-              url: standin.url,
-              timeoutMs: 2000,
-              readRetries: 0,
-            },
             workflowService: { timeoutMs: 300, startTimeoutMs: 300 },
             availability: { probeTimeoutMs: 300, listWaitMs: 300 },
             instanceWatcher: { enabled: false },
             ...options.config,
+            dataIndexService: {
+              url: standin.url,
+              timeoutMs: 2000,
+              readRetries: 0,
+              // Off unless a test is about it: fault tests expect each request's own answer.
+              breaker: { failureThreshold: 1_000_000 },
+              ...(options.config?.dataIndexService as object | undefined),
+            },
           },
         },
       }),

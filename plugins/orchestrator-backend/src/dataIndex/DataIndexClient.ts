@@ -15,6 +15,7 @@ import {
   buildOverviewStatsVariables,
   parseOverviewStats,
 } from './documents';
+import type { DataIndexHealth } from './CircuitBreaker';
 import { DataIndexQueryError } from './errors';
 import { GraphQLTransport } from './GraphQLTransport';
 import { assertInstanceId, assertWorkflowId } from './ids';
@@ -47,6 +48,9 @@ export interface DataIndexClientOptions {
   logger: LoggerService;
   timeoutMs?: number;
   readRetries?: number;
+  /** Circuit breaker: failures before failing fast, first cooldown (see config.d.ts). */
+  breakerThreshold?: number;
+  breakerCooldownMs?: number;
   fetch?: typeof fetch;
   /** Largest request body to send; the overview splits its document above it. Default 4 MB. */
   maxRequestBytes?: number;
@@ -67,6 +71,8 @@ export class DefaultDataIndexClient implements DataIndexClient {
       url: options.url,
       timeoutMs: options.timeoutMs ?? 10_000,
       readRetries: options.readRetries ?? 1,
+      breakerThreshold: options.breakerThreshold,
+      breakerCooldownMs: options.breakerCooldownMs,
       fetch: options.fetch,
     });
     const maxBytes = options.maxRequestBytes ?? 4_000_000;
@@ -85,6 +91,11 @@ export class DefaultDataIndexClient implements DataIndexClient {
 
   get url(): string {
     return this.transport.url;
+  }
+
+  /** The Data Index as the last requests saw it (circuit breaker); no request is made. */
+  health(): DataIndexHealth {
+    return this.transport.health();
   }
 
   listDefinitions(query: PageQuery): Promise<PageResult<GqlProcessDefinition>> {

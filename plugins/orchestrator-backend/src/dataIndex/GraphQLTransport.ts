@@ -1,5 +1,6 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import { ClientError, GraphQLClient } from 'graphql-request';
+import { CircuitBreaker, DataIndexHealth } from './CircuitBreaker';
 import { DataIndexQueryError } from './errors';
 import type { WithWarnings } from './types';
 
@@ -11,6 +12,10 @@ export interface GraphQLTransportOptions {
   readRetries: number;
   /** Injectable for tests and the benchmark's round-trip counter. */
   fetch?: typeof fetch;
+  /** Consecutive failures that open the circuit. Default 3. */
+  breakerThreshold?: number;
+  /** First wait before a probe once open, doubling up to 60 s. Default 2000. */
+  breakerCooldownMs?: number;
 }
 
 type GraphQLErrorLike = {
@@ -28,24 +33,29 @@ function messagesOf(errors: readonly GraphQLErrorLike[] | undefined): string[] {
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
- * One GraphQL round-trip with a timeout, bounded retries for reads (never for
- * mutations), and the failure mapping the API promises: unreachable -> 503
- * naming the Data Index, partial errors -> data plus warnings.
+ * One GraphQL round-trip under ONE deadline (`timeoutMs` for the whole read, retries
+ * included), bounded retries for reads (never for mutations), identical concurrent reads
+ * sharing one request, a circuit breaker while the Data Index is down, and the failure
+ * mapping the API promises: unreachable -> 503 naming the Data Index, partial errors -> data
+ * plus warnings.
  */
 export class GraphQLTransport {
   private readonly client: GraphQLClient;
   private readonly baseUrl: string;
+  private readonly inFlight = new Map<string, Promise<WithWarnings<any>>>();
+  private readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: GraphQLTransportOptions) {
     this.baseUrl = options.url.replace(/\/+$/, '');
-    const timeoutMs = options.timeoutMs;
     this.client = new GraphQLClient(`${this.baseUrl}/graphql`, {
       errorPolicy: 'all',
       fetch: ((input: any, init?: RequestInit) =>
-        (options.fetch ?? globalThis.fetch)(input, {
-          ...init,
-          signal: AbortSignal.timeout(timeoutMs),
-        })) as typeof fetch,
+        (options.fetch ?? globalThis.fetch)(input, init)) as typeof fetch,
+    });
+    this.breaker = new CircuitBreaker({
+      threshold: options.breakerThreshold ?? 3,
+      cooldownMs: options.breakerCooldownMs ?? 2_000,
+      maxCooldownMs: 60_000,
     });
   }
 
@@ -53,17 +63,43 @@ export class GraphQLTransport {
     return this.baseUrl;
   }
 
-  async read<T>(
+  health(): DataIndexHealth {
+    return this.breaker.health();
+  }
+
+  /** Identical concurrent reads (same document and variables) share one request. */
+  read<T>(
     document: string,
     variables: Record<string, unknown>,
   ): Promise<WithWarnings<T>> {
+    const key = `${document}\u0000${JSON.stringify(variables)}`;
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const promise = this.readWithin<T>(document, variables).finally(() =>
+      this.inFlight.delete(key),
+    );
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  private async readWithin<T>(
+    document: string,
+    variables: Record<string, unknown>,
+  ): Promise<WithWarnings<T>> {
+    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    const endsAt = Date.now() + this.options.timeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.send<T>(document, variables);
+        return await this.send<T>(document, variables, deadline);
       } catch (error) {
-        const retryable = error instanceof ServiceUnavailableError;
+        const backoff = 100 * 2 ** attempt;
+        const retryable =
+          error instanceof ServiceUnavailableError &&
+          !deadline.aborted &&
+          !this.breaker.isOpen() &&
+          Date.now() + backoff < endsAt;
         if (!retryable || attempt >= this.options.readRetries) throw error;
-        await sleep(100 * 2 ** attempt);
+        await sleep(backoff);
       }
     }
   }
@@ -73,19 +109,40 @@ export class GraphQLTransport {
     document: string,
     variables: Record<string, unknown>,
   ): Promise<WithWarnings<T>> {
-    return this.send<T>(document, variables);
+    return this.send<T>(
+      document,
+      variables,
+      AbortSignal.timeout(this.options.timeoutMs),
+    );
   }
 
   private async send<T>(
     document: string,
     variables: Record<string, unknown>,
+    signal: AbortSignal,
   ): Promise<WithWarnings<T>> {
+    if (!this.breaker.allow()) {
+      throw new ServiceUnavailableError(
+        `Data Index at ${this.baseUrl} is unreachable (failing fast after repeated failures; next check in ${Math.ceil(
+          this.breaker.retryInMs() / 1000,
+        )} s)`,
+      );
+    }
     let response: { data?: T | null; errors?: GraphQLErrorLike[] };
     try {
-      response = (await this.client.rawRequest<T>(document, variables)) as any;
+      response = (await this.client.rawRequest<T>({
+        query: document,
+        variables,
+        signal,
+      } as any)) as any;
     } catch (error) {
-      throw this.mapFailure(error);
+      const mapped = this.mapFailure(error);
+      if (mapped instanceof ServiceUnavailableError)
+        this.breaker.failure(mapped.message.replace(this.baseUrl, 'its URL'));
+      else this.breaker.success(); // it answered: reachable
+      throw mapped;
     }
+    this.breaker.success();
     const warnings = messagesOf(response.errors);
     if (response.data === null || response.data === undefined) {
       throw new DataIndexQueryError(

@@ -9,6 +9,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { registerActionRoutes } from './actions';
 import { registerInstanceRoutes } from './instances';
+import { HealthSources, healthDetails } from './health';
 import { requestErrorHandler, unknownRoute } from './requestErrors';
 import type { OrchestratorRouter, RouterServices } from './types';
 import { registerWorkflowRoutes } from './workflows';
@@ -24,11 +25,25 @@ export function createRouter(
     contentLengthLimit: string;
     config: RootConfigService;
     logger: LoggerService;
+    /** Sources of `GET /health/details`; without them it reports unknown. */
+    health?: HealthSources;
   },
 ): express.Router {
   const root = Router();
+  // Liveness: the process answers. Readiness details are the next route.
   root.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  root.get('/health/details', (_req, res) => {
+    res.json(
+      healthDetails(
+        options.health ?? {
+          dataIndex: () => undefined,
+          watcherEnabled: false,
+          watcher: () => undefined,
+        },
+      ),
+    );
   });
 
   // Parsed here, not inside the OpenAPI router, whose error transformer would turn a too
