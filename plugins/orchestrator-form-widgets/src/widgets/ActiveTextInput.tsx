@@ -76,6 +76,7 @@ export const ActiveTextInput = (props: WidgetProps) => {
         disabled={disabled || readonly}
         onChange={e => setByUser(e.target.value)}
         {...inputProps}
+        InputLabelProps={text ? { shrink: true } : undefined}
       />
     );
   }
@@ -92,7 +93,21 @@ export const ActiveTextInput = (props: WidgetProps) => {
         if (reason === 'input') setByUser(next);
       }}
       renderInput={params => (
-        <TextField {...params} fullWidth {...inputProps} />
+        <TextField
+          {...params}
+          fullWidth
+          {...inputProps}
+          // A value set by a fetch (not typed) must still lift the label and open the
+          // outline's notch, or the label is drawn over the value.
+          InputLabelProps={{
+            ...params.InputLabelProps,
+            ...(text ? { shrink: true } : {}),
+          }}
+          InputProps={{
+            ...params.InputProps,
+            ...(text ? { notched: true } : {}),
+          }}
+        />
       )}
     />
   );
