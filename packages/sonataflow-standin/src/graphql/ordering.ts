@@ -65,9 +65,6 @@ export interface PaginationArg {
   offset?: number | null;
 }
 
-/** Above this many rows we sort fully; below it a bounded insertion keeps a page of 20 over 10^5 rows cheap. */
-const TOP_K_LIMIT = 1000;
-
 /** Filters, orders and pages in one pass over the rows. */
 export function selectPage<T>(
   rows: Iterable<T>,
@@ -80,7 +77,6 @@ export function selectPage<T>(
     pagination?.limit === null || pagination?.limit === undefined
       ? undefined
       : Math.max(0, pagination.limit);
-  const wanted = limit === undefined ? undefined : offset + limit;
   if (limit === 0) return [];
 
   if (!compare) {
@@ -98,29 +94,67 @@ export function selectPage<T>(
     return out;
   }
 
-  if (wanted !== undefined && wanted <= TOP_K_LIMIT) {
-    const top: T[] = [];
-    for (const r of rows) {
-      if (!matches(r)) continue;
-      if (top.length === wanted && compare(r, top[wanted - 1]) >= 0) continue;
-      // Binary search the insertion point; equal keys keep arrival order.
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (compare(top[mid], r) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      top.splice(lo, 0, r);
-      if (top.length > wanted) top.pop();
-    }
-    return top.slice(offset);
-  }
-
+  if (limit !== undefined)
+    return topK(rows, matches, compare, offset + limit).slice(offset);
   const all: T[] = [];
   for (const r of rows) if (matches(r)) all.push(r);
   all.sort(compare);
-  return limit === undefined
-    ? all.slice(offset)
-    : all.slice(offset, offset + limit);
+  return all.slice(offset);
+}
+
+/**
+ * The first `k` matching rows in order, equal keys in arrival order (what a stable sort and a
+ * slice give), through a bounded heap: O(n log k) whatever the arrival order, so a scan paging
+ * 10^5 rows by `start` costs one pass per page, not a sort of everything after the cursor.
+ */
+function topK<T>(
+  rows: Iterable<T>,
+  matches: (r: T) => boolean,
+  compare: Comparator<T>,
+  k: number,
+): T[] {
+  type Entry = { r: T; i: number };
+  const cmp = (a: Entry, b: Entry) => compare(a.r, b.r) || a.i - b.i;
+  // Max-heap: the worst kept row on top, replaced when a better one arrives.
+  const heap: Entry[] = [];
+  const swap = (x: number, y: number) => {
+    const t = heap[x];
+    heap[x] = heap[y];
+    heap[y] = t;
+  };
+  const up = (from: number) => {
+    let n = from;
+    while (n > 0) {
+      const parent = (n - 1) >> 1;
+      if (cmp(heap[n], heap[parent]) <= 0) return;
+      swap(n, parent);
+      n = parent;
+    }
+  };
+  const down = (from: number) => {
+    let n = from;
+    for (;;) {
+      const l = 2 * n + 1;
+      const r = l + 1;
+      let top = n;
+      if (l < heap.length && cmp(heap[l], heap[top]) > 0) top = l;
+      if (r < heap.length && cmp(heap[r], heap[top]) > 0) top = r;
+      if (top === n) return;
+      swap(n, top);
+      n = top;
+    }
+  };
+  let i = 0;
+  for (const r of rows) {
+    if (!matches(r)) continue;
+    const entry = { r, i: i++ };
+    if (heap.length < k) {
+      heap.push(entry);
+      up(heap.length - 1);
+    } else if (k > 0 && cmp(entry, heap[0]) < 0) {
+      heap[0] = entry;
+      down(0);
+    }
+  }
+  return heap.sort(cmp).map(e => e.r);
 }

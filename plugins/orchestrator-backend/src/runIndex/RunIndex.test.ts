@@ -88,6 +88,72 @@ describe.each(databases.eachSupportedId())('DefaultRunIndex on %s', id => {
     expect(figures.has('absent')).toBe(false);
   });
 
+  it("takes the highest id on a tie at the last start, never another workflow's run at that instant", async () => {
+    const { index } = await setup();
+    await index.upsert(
+      [
+        run('tie-a', { startAgo: DAY, state: 'ERROR' }),
+        run('tie-b', { startAgo: DAY, state: 'ACTIVE' }),
+        run('older', { startAgo: 2 * DAY }),
+        // Same instant as the tie, other workflow; and a later run of that workflow.
+        run('zz-other', { wf: 'other', startAgo: DAY }),
+        run('other-later', { wf: 'other', startAgo: 3600_000 }),
+        // Only an old run, outside the window, at the same instant as another's run in it.
+        run('idle-old', { wf: 'idle', startAgo: 40 * DAY }),
+        run('zz-greeting-old', { startAgo: 40 * DAY }),
+      ],
+      NOW,
+    );
+    const figures = await index.figures({
+      workflowIds: ['greeting', 'other', 'idle'],
+      sinceMs: since,
+    });
+    expect(figures.get('greeting')).toMatchObject({
+      runsSince: 3,
+      lastRun: { id: 'tie-b', state: 'ACTIVE', start: iso(NOW - DAY) },
+    });
+    expect(figures.get('other')?.lastRun?.id).toBe('other-later');
+    expect(figures.get('idle')).toEqual({
+      runsSince: 0,
+      completedSince: 0,
+      erroredSince: 0,
+      completedSamples: [],
+      averageDurationMs: 0,
+      lastRun: {
+        id: 'idle-old',
+        state: 'COMPLETED',
+        start: iso(NOW - 40 * DAY),
+      },
+    });
+  });
+
+  it('writes a page of more rows than one statement holds, and counts each once', async () => {
+    const { index, knex } = await setup();
+    const page = Array.from({ length: 1234 }, (_, i) =>
+      run(`r-${i}`, {
+        wf: `wf-${i % 7}`,
+        startAgo: (i + 1) * 60_000,
+        durationMs: 1000,
+        state: i % 3 ? 'COMPLETED' : 'ERROR',
+      }),
+    );
+    expect(await index.upsert(page, NOW)).toBe(1234);
+    expect(await index.upsert(page, NOW + 1)).toBe(1234);
+    const [{ n }] = await knex(RUN_INDEX_TABLE).count({ n: '*' });
+    expect(Number(n)).toBe(1234);
+    const figures = await index.figures({
+      workflowIds: Array.from({ length: 7 }, (_, i) => `wf-${i}`),
+      sinceMs: since,
+    });
+    const sum = (key: 'runsSince' | 'erroredSince') =>
+      [...figures.values()].reduce((total, f) => total + f[key], 0);
+    expect(sum('runsSince')).toBe(1234);
+    expect(sum('erroredSince')).toBe(
+      page.filter(r => r.state === 'ERROR').length,
+    );
+    expect(figures.get('wf-0')?.lastRun?.id).toBe('r-0');
+  });
+
   it('never moves a row back to an older lastUpdate, but records that a scan saw it', async () => {
     const { index, knex } = await setup();
     await index.upsert(

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { WorkflowRunFigures } from '../dataIndex/types';
 import { IndexableInstance, IndexedRun, toIndexedRun } from './indexedRun';
+import { upsertRuns } from './upsertRuns';
 
 /** Whose runs a figures query counts. */
 export interface RunFiguresQuery {
@@ -37,40 +38,14 @@ export interface RunIndex {
 export const RUN_INDEX_TABLE = 'orchestrator_run_index';
 /** The RunStore's table (same database): the authority for who started a run and for which entity. */
 const RUN_STORE_TABLE = 'orchestrator_runs';
-/** Rows per INSERT: 14 bound values each stays far below SQLite's and PostgreSQL's limits. */
-const UPSERT_CHUNK = 200;
-/** Columns a newer lastUpdate replaces; `synced_ms` is always replaced. */
-const MOVING_COLUMNS = [
-  'workflow_id',
-  'workflow_version',
-  'state',
-  'start_ms',
-  'end_ms',
-  'last_update_ms',
-  'business_key',
-  'parent_id',
-  'root_id',
-  'initiator',
-  'target_entity',
-];
-
-function toRow(run: IndexedRun, syncedMs: number) {
-  return {
-    id: run.id,
-    workflow_id: run.workflowId,
-    workflow_version: run.version ?? null,
-    state: run.state,
-    start_ms: run.startMs ?? null,
-    end_ms: run.endMs ?? null,
-    last_update_ms: run.lastUpdateMs,
-    business_key: run.businessKey ?? null,
-    parent_id: run.parentId ?? null,
-    root_id: run.rootId ?? null,
-    initiator: run.initiator ?? null,
-    target_entity: run.targetEntity ?? null,
-    synced_ms: syncedMs,
-  };
-}
+/** Starts per last-run lookup: well inside both databases' bound-parameter limits. */
+const LOOKUP_CHUNK = 500;
+const NO_RUNS = {
+  runsSince: 0,
+  completedSince: 0,
+  erroredSince: 0,
+  averageDurationMs: 0,
+};
 
 /** PostgreSQL answers bigint and numeric aggregates as strings. */
 const num = (value: unknown): number | undefined =>
@@ -94,24 +69,8 @@ export class DefaultRunIndex implements RunIndex {
       const run = toIndexedRun(instance);
       if (run) byId.set(run.id, run);
     }
-    const rows = [...byId.values()].map(r => toRow(r, syncedMs));
-    const newer = `excluded.last_update_ms >= ${RUN_INDEX_TABLE}.last_update_ms`;
-    const merge: Record<string, Knex.Raw> = {
-      synced_ms: this.db.raw('excluded.synced_ms'),
-    };
-    for (const column of MOVING_COLUMNS) {
-      merge[column] = this.db.raw(
-        `CASE WHEN ${newer} THEN excluded.?? ELSE ??.?? END`,
-        [column, RUN_INDEX_TABLE, column],
-      );
-    }
-    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-      await this.db(RUN_INDEX_TABLE)
-        .insert(rows.slice(i, i + UPSERT_CHUNK))
-        .onConflict('id')
-        .merge(merge);
-    }
-    return rows.length;
+    await upsertRuns(this.db, RUN_INDEX_TABLE, [...byId.values()], syncedMs);
+    return byId.size;
   }
 
   async figures(
@@ -119,31 +78,8 @@ export class DefaultRunIndex implements RunIndex {
   ): Promise<Map<string, WorkflowRunFigures>> {
     const result = new Map<string, WorkflowRunFigures>();
     if (query.workflowIds.length === 0) return result;
-    const since = query.sinceMs;
-    const inWindow = 'start_ms >= ?';
-    const aggregates = await this.scoped(query)
-      .select('workflow_id')
-      .select(
-        this.db.raw(`SUM(CASE WHEN ${inWindow} THEN 1 ELSE 0 END) AS runs`, [
-          since,
-        ]),
-        this.db.raw(
-          `SUM(CASE WHEN ${inWindow} AND state = 'COMPLETED' THEN 1 ELSE 0 END) AS ok`,
-          [since],
-        ),
-        this.db.raw(
-          `SUM(CASE WHEN ${inWindow} AND state = 'ERROR' THEN 1 ELSE 0 END) AS err`,
-          [since],
-        ),
-        // Exact mean over every completed run in the window, not a sample.
-        this.db.raw(
-          `AVG(CASE WHEN ${inWindow} AND state = 'COMPLETED' AND end_ms IS NOT NULL THEN end_ms - start_ms END) AS avg_ms`,
-          [since],
-        ),
-        this.db.raw('MAX(start_ms) AS last_start'),
-      )
-      .groupBy('workflow_id');
-    for (const row of aggregates) {
+    const lastStart = new Map<string, number | undefined>();
+    for (const row of await this.windowFigures(query)) {
       result.set(row.workflow_id, {
         runsSince: num(row.runs) ?? 0,
         completedSince: num(row.ok) ?? 0,
@@ -151,17 +87,24 @@ export class DefaultRunIndex implements RunIndex {
         completedSamples: [],
         averageDurationMs: num(row.avg_ms) ?? 0,
       });
+      lastStart.set(row.workflow_id, num(row.last_start));
     }
-    for (const last of await this.lastRuns(query)) {
-      const figures = result.get(last.workflow_id);
-      if (figures && !figures.lastRun) {
-        const start = num(last.start_ms);
-        figures.lastRun = {
-          id: last.id,
-          state: last.state,
-          start: start === undefined ? null : new Date(start).toISOString(),
-        };
+    // Workflows without a run in the window: only their last run is left (prune keeps it).
+    const idle = query.workflowIds.filter(id => !result.has(id));
+    if (idle.length) {
+      for (const row of await this.latestStarts({
+        ...query,
+        workflowIds: idle,
+      })) {
+        result.set(row.workflow_id, { ...NO_RUNS, completedSamples: [] });
+        lastStart.set(row.workflow_id, num(row.last_start));
       }
+    }
+    for (const [workflowId, run] of await this.runsStartedAt(
+      query,
+      lastStart,
+    )) {
+      result.get(workflowId)!.lastRun = run;
     }
     return result;
   }
@@ -204,18 +147,23 @@ export class DefaultRunIndex implements RunIndex {
       .delete();
   }
 
-  /** The index rows of the query's workflows the caller may see, as SQL (never a list of ids). */
-  private scoped(query: RunFiguresQuery, alias = RUN_INDEX_TABLE) {
-    const q = this.db({ [alias]: RUN_INDEX_TABLE }).whereIn(
-      `${alias}.workflow_id`,
-      query.workflowIds,
-    );
+  /**
+   * The index rows the caller may see, as SQL (never a list of run ids): of the given
+   * workflows, or of any workflow when `workflowIds` is left out.
+   */
+  private scoped(
+    query: Pick<RunFiguresQuery, 'owner' | 'targetEntity'> & {
+      workflowIds?: string[];
+    },
+  ) {
+    const q = this.db(RUN_INDEX_TABLE);
+    if (query.workflowIds) q.whereIn('workflow_id', query.workflowIds);
     const either = (column: 'initiator' | 'target_entity', value: string) =>
       q.where(w =>
         w
-          .where(`${alias}.${column}`, value)
+          .where(`${RUN_INDEX_TABLE}.${column}`, value)
           .orWhereIn(
-            `${alias}.id`,
+            `${RUN_INDEX_TABLE}.id`,
             this.db(RUN_STORE_TABLE).select('instance_id').where(column, value),
           ),
       );
@@ -225,21 +173,69 @@ export class DefaultRunIndex implements RunIndex {
     return q;
   }
 
-  /** Per workflow, the run(s) with the latest start in scope; ties resolved by the caller's first pick. */
-  private async lastRuns(query: RunFiguresQuery) {
-    const latest = this.scoped(query, 'l')
-      .select('l.workflow_id')
-      .max({ m: 'l.start_ms' })
-      .groupBy('l.workflow_id')
-      .as('t');
-    return this.scoped(query, 'r')
-      .join(latest, j =>
-        j.on('r.workflow_id', 't.workflow_id').andOn('r.start_ms', 't.m'),
+  /**
+   * One grouped statement for every workflow's figures. Only rows in the window are read
+   * (a range on the covering overview index), so its cost follows the window, not the history.
+   */
+  private windowFigures(query: RunFiguresQuery) {
+    const completed = "state = 'COMPLETED'";
+    return this.scoped(query)
+      .where('start_ms', '>=', query.sinceMs)
+      .select(
+        'workflow_id',
+        this.db.raw('COUNT(*) AS runs'),
+        this.db.raw(`SUM(CASE WHEN ${completed} THEN 1 ELSE 0 END) AS ok`),
+        this.db.raw(`SUM(CASE WHEN state = 'ERROR' THEN 1 ELSE 0 END) AS err`),
+        // Exact mean over every completed run in the window, not a sample.
+        this.db.raw(
+          `AVG(CASE WHEN ${completed} AND end_ms IS NOT NULL THEN end_ms - start_ms END) AS avg_ms`,
+        ),
+        this.db.raw('MAX(start_ms) AS last_start'),
       )
-      .select('r.workflow_id', 'r.id', 'r.state', 'r.start_ms')
-      .orderBy([
-        { column: 'r.workflow_id' },
-        { column: 'r.id', order: 'desc' },
-      ]);
+      .groupBy('workflow_id');
+  }
+
+  /** The latest start in scope of workflows with no run in the window (a few rows each after a prune). */
+  private latestStarts(query: RunFiguresQuery) {
+    return this.scoped(query)
+      .select('workflow_id', this.db.raw('MAX(start_ms) AS last_start'))
+      .groupBy('workflow_id');
+  }
+
+  /**
+   * Per workflow, the run in scope started at its latest start; on a tie the highest id, as
+   * the database orders ids. One statement per chunk of starts, found through the start index
+   * (a seek per start instead of a second pass over the window).
+   */
+  private async runsStartedAt(
+    query: RunFiguresQuery,
+    lastStart: Map<string, number | undefined>,
+  ): Promise<Map<string, NonNullable<WorkflowRunFigures['lastRun']>>> {
+    const found = new Map<string, NonNullable<WorkflowRunFigures['lastRun']>>();
+    const starts = [
+      ...new Set([...lastStart.values()].filter(v => v !== undefined)),
+    ] as number[];
+    for (let i = 0; i < starts.length; i += LOOKUP_CHUNK) {
+      // No workflow filter here: other workflows' rows at the same instant are dropped below.
+      const rows = await this.scoped({
+        owner: query.owner,
+        targetEntity: query.targetEntity,
+      })
+        .whereIn('start_ms', starts.slice(i, i + LOOKUP_CHUNK))
+        .select('workflow_id', 'id', 'state', 'start_ms')
+        .orderBy([{ column: 'workflow_id' }, { column: 'id', order: 'desc' }]);
+      for (const row of rows) {
+        const start = num(row.start_ms);
+        if (found.has(row.workflow_id)) continue;
+        if (start === undefined || lastStart.get(row.workflow_id) !== start)
+          continue;
+        found.set(row.workflow_id, {
+          id: row.id,
+          state: row.state,
+          start: new Date(start).toISOString(),
+        });
+      }
+    }
+    return found;
   }
 }

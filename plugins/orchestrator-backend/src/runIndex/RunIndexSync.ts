@@ -130,13 +130,14 @@ export class DefaultRunIndexSync {
         scan.skip,
         this.o.pageSize,
       );
+      const answeredAt = performance.now();
       if (warnings.length)
         this.o.logger.warn(`Run index scan: ${warnings.join('; ')}`);
       result.scanned += await this.o.index.upsert(data, this.now());
       Object.assign(scan, advance(scan, data));
       await this.o.state.write({ scan });
       if (data.length < this.o.pageSize) return true;
-      await pause(this.o.pauseMs, signal);
+      await pauseSince(answeredAt, this.o.pauseMs, signal);
     }
   }
 
@@ -170,8 +171,9 @@ export class DefaultRunIndexSync {
       if (indexed.has(workflowId)) continue;
       if (signal?.aborted) return;
       const { data } = await this.o.dataIndex.getLastRun(workflowId);
+      const answeredAt = performance.now();
       if (data) result.scanned += await this.o.index.upsert([data], this.now());
-      await pause(this.o.pauseMs, signal);
+      await pauseSince(answeredAt, this.o.pauseMs, signal);
     }
   }
 }
@@ -195,6 +197,18 @@ function advance(
     }
   }
   return { cursor, skip };
+}
+
+/**
+ * The rate bound: at least `ms` between one Data Index answer and the next request. Time
+ * spent writing the page counts towards it, so a slow write never adds a full pause on top.
+ */
+function pauseSince(
+  answeredAt: number,
+  ms: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  return pause(ms - (performance.now() - answeredAt), signal);
 }
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {

@@ -118,7 +118,8 @@ export class DefaultWorkflowService implements WorkflowService {
     );
     if (scope.kind === 'none')
       return { overviews: [], paginationInfo: page.echo, totalCount: 0 };
-    const definitions = await this.o.dataIndex.listDefinitions({
+    // Kept per replica by its exact query: a warm overview asks the Data Index nothing.
+    const definitions = await this.o.definitions.listPage({
       where,
       orderBy: page.orderBy,
       pagination: page.pagination,
@@ -153,7 +154,7 @@ export class DefaultWorkflowService implements WorkflowService {
     const echo = { pageSize: Math.max(ids.length, 1), offset: 0 };
     if (ids.length === 0)
       return { overviews: [], paginationInfo: echo, totalCount: 0 };
-    const definitions = await this.o.dataIndex.listDefinitions({
+    const definitions = await this.o.definitions.listPage({
       where: { id: { in: ids } },
       orderBy: { name: 'ASC' },
     });
