@@ -1,10 +1,6 @@
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
 import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
-import { alpha } from '@mui/material/styles';
 import CheckCircle from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import StopCircleOutlined from '@mui/icons-material/StopCircleOutlined';
@@ -16,18 +12,20 @@ import {
   TERMINAL_PROCESS_INSTANCE_STATUSES,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorTranslationRef } from '../../translation';
+import { useRetainedFailedAttempts } from '../../hooks/useRetainedFailedAttempts';
 import { ExpandableText } from '../shared/ExpandableText';
-import { formatDateTime, formatDuration } from '../shared/formatTime';
 import {
   DiagramNodeStatus,
   WorkflowDiagram,
 } from '../WorkflowDiagram/WorkflowDiagram';
+import { groupProgress, NodeStatus, ProgressStep } from './progressGroups';
+import { ProgressRow } from './ProgressRow';
 
-// Engine-internal nodes say nothing to a user reading the progress
-const HIDDEN_TYPES = new Set(['Join', 'Split', 'BoundaryEvent']);
+// Engine-internal nodes say nothing to a user reading the progress. A
+// switch state is a `Split` node named after the state, so `Split` stays.
+const HIDDEN_TYPES = new Set(['Join', 'BoundaryEvent']);
 
-/** `stopped`: the node never finished because the run ended (aborted, or failed elsewhere). */
-export type NodeStatus = 'done' | 'running' | 'failed' | 'stopped';
+export type { NodeStatus, ProgressStep } from './progressGroups';
 
 export function isFailingNode(
   node: NodeInstanceDTO,
@@ -39,33 +37,38 @@ export function isFailingNode(
   );
 }
 
+const byEnter = (a: ProgressStep, b: ProgressStep) =>
+  (a.node.enter ?? '').localeCompare(b.node.enter ?? '');
+
 /**
  * The nodes the run went through, oldest first, each with its status. Once
  * the run has ended nothing is "running" any more: a failed run's unfinished
  * node is the failed one (the Data Index does not always name it), others
  * are stopped.
  */
-export function progressSteps(instance: ProcessInstanceDTO) {
+export function progressSteps(instance: ProcessInstanceDTO): ProgressStep[] {
   const ended = Boolean(
     instance.state &&
       TERMINAL_PROCESS_INSTANCE_STATUSES.includes(instance.state),
   );
   const failedRun = instance.state === 'ERROR';
-  const steps = [...(instance.nodes ?? [])]
+  const steps = (instance.nodes ?? [])
     .filter(n => n.name && !HIDDEN_TYPES.has(n.type ?? ''))
-    .sort((a, b) => (a.enter ?? '').localeCompare(b.enter ?? ''))
     .map(node => {
       let status: NodeStatus = 'done';
       if (failedRun && isFailingNode(node, instance)) status = 'failed';
       else if (!node.exit) status = ended ? 'stopped' : 'running';
-      return { node, status };
+      return { node, status } as ProgressStep;
     });
   if (failedRun && !steps.some(s => s.status === 'failed')) {
     for (const step of steps) {
       if (step.status === 'stopped') step.status = 'failed';
     }
   }
-  return steps;
+  for (const step of steps) {
+    if (step.status === 'failed') step.message = instance.error?.message;
+  }
+  return steps.sort(byEnter);
 }
 
 /**
@@ -73,15 +76,11 @@ export function progressSteps(instance: ProcessInstanceDTO) {
  * after the state, so a node name that matches a state colours it.
  */
 export function diagramStatus(
-  steps: ReturnType<typeof progressSteps>,
+  steps: ProgressStep[],
 ): Record<string, DiagramNodeStatus> {
-  const status: Record<string, DiagramNodeStatus> = {};
-  const rank = { done: 0, stopped: 1, running: 2, failed: 3 };
-  for (const { node, status: s } of steps) {
-    const name = node.name!;
-    if (!status[name] || rank[s] > rank[status[name]]) status[name] = s;
-  }
-  return status;
+  return Object.fromEntries(
+    groupProgress(steps).map(group => [group.name, group.status]),
+  );
 }
 
 /** Only a node of a live run spins; an ended run shows no spinner anywhere. */
@@ -99,9 +98,10 @@ const StepIcon = ({ status, label }: { status: NodeStatus; label: string }) => {
 };
 
 /**
- * Live progress by node; the failing node is marked and carries the error
- * message. With the workflow's definition, the same progress is drawn on
- * its diagram.
+ * Live progress by node name: a node that ran many times (a loop) or again
+ * (a retrigger) is one row with its count and attempts; the failing node is
+ * marked and carries the error message. With the workflow's definition, the
+ * same progress is drawn on its diagram.
  */
 export const InstanceProgress = ({
   instance,
@@ -111,18 +111,16 @@ export const InstanceProgress = ({
   definition?: Record<string, unknown>;
 }) => {
   const { t } = useTranslationRef(orchestratorTranslationRef);
-  const steps = progressSteps(instance);
-  const failedShown = steps.some(s => s.status === 'failed');
+  const current = progressSteps(instance);
+  const retried = useRetainedFailedAttempts(
+    instance.id,
+    instance.nodes,
+    current.filter(s => s.status === 'failed'),
+  );
+  const steps = [...current, ...retried].sort(byEnter);
+  const groups = groupProgress(steps);
+  const failedShown = current.some(s => s.status === 'failed');
   const errorMessage = instance.error?.message ?? t('progress.unknownError');
-  const stepTiming = (node: NodeInstanceDTO) =>
-    node.exit && node.enter
-      ? t('progress.timing', {
-          start: formatDateTime(node.enter),
-          duration: formatDuration(
-            new Date(node.exit).getTime() - new Date(node.enter).getTime(),
-          ),
-        })
-      : formatDateTime(node.enter);
   return (
     <InfoCard title={t('progress.title')}>
       {instance.state === 'ERROR' && instance.error && !failedShown && (
@@ -133,46 +131,12 @@ export const InstanceProgress = ({
           <ExpandableText text={errorMessage} />
         </Alert>
       )}
-      {steps.length === 0 ? (
+      {groups.length === 0 ? (
         <div data-testid="progress-empty">{t('progress.empty')}</div>
       ) : (
         <List dense data-testid="instance-progress">
-          {steps.map(({ node, status }) => (
-            <ListItem
-              key={node.id}
-              sx={
-                status === 'failed'
-                  ? {
-                      borderLeft: 4,
-                      borderColor: 'error.main',
-                      bgcolor: theme => alpha(theme.palette.error.main, 0.08),
-                    }
-                  : undefined
-              }
-              data-testid="progress-node"
-              data-status={status}
-            >
-              <ListItemIcon>
-                <StepIcon
-                  status={status}
-                  label={t(`progress.statusLabel.${status}`)}
-                />
-              </ListItemIcon>
-              <ListItemText
-                primary={node.name}
-                secondaryTypographyProps={{ component: 'div' }}
-                secondary={
-                  status === 'failed' ? (
-                    <ExpandableText
-                      testId="failed-node-message"
-                      text={instance.error?.message ?? t('progress.stepFailed')}
-                    />
-                  ) : (
-                    stepTiming(node)
-                  )
-                }
-              />
-            </ListItem>
+          {groups.map(group => (
+            <ProgressRow key={group.name} group={group} StepIcon={StepIcon} />
           ))}
         </List>
       )}
