@@ -6,7 +6,12 @@ import { ProcessInstanceRecord } from '../store/types';
 import { ExpressionEvaluator } from './expressions';
 import { CloudEvent, Execution } from './execution/Execution';
 import { ExecutorDeps } from './execution/runActions';
-import { execTimeoutOf, expireRun, runFrom } from './execution/runInstance';
+import {
+  execTimeoutOf,
+  expireRun,
+  markAborted,
+  runFrom,
+} from './execution/runInstance';
 import { ProducedEvent } from './execution/produceEvents';
 import { RestTargets } from './functions/openApiCall';
 import { InputValidator } from './inputValidation';
@@ -268,18 +273,7 @@ export class WorkflowRuntime implements InstanceOperations {
   private cancel(exec: Execution, reason: string) {
     if (exec.isTerminal() && exec.record.state !== 'ERROR') return;
     exec.cancelRun();
-    const now = Date.now();
-    for (const n of exec.record.nodes) {
-      if (!n.exit) {
-        n.exit = now;
-        n.cancelType = 'ABORTED';
-      }
-    }
-    exec.record.state = 'ABORTED';
-    exec.record.end = now;
-    exec.summary(reason);
-    exec.touch();
-    exec.notifySettled();
+    markAborted(exec, reason);
     for (const child of this.options.store.childrenOf(exec.record.id)) {
       const childExec = this.executions.get(child.id);
       if (childExec && !childExec.isTerminal())

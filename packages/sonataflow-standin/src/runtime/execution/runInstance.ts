@@ -26,8 +26,11 @@ function complete(exec: Execution) {
   exec.notifySettled();
 }
 
-/** workflowExecTimeout reached: SonataFlow aborts the instance. */
-function terminateTimedOut(exec: Execution, reason: string) {
+/**
+ * Ends the instance ABORTED with every open node closed: what an abort does, and what
+ * SonataFlow does when workflowExecTimeout is reached.
+ */
+export function markAborted(exec: Execution, reason: string) {
   const now = Date.now();
   for (const n of exec.record.nodes) {
     if (!n.exit) {
@@ -147,7 +150,7 @@ export async function runFrom(
       return;
     }
     if (outcome.end || !outcome.next) {
-      if (options.timedOut) terminateTimedOut(exec, options.timedOut);
+      if (options.timedOut) markAborted(exec, options.timedOut);
       else complete(exec);
       return;
     }
@@ -182,7 +185,7 @@ export function expireRun(
     }
   }
   if (!def.runBefore) {
-    terminateTimedOut(exec, reason);
+    markAborted(exec, reason);
     return;
   }
   exec.summary(`${reason}; running '${def.runBefore}' before terminating`);

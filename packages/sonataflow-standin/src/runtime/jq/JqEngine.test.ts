@@ -55,5 +55,7 @@ describe('DefaultJqEngine (jq-wasm, offline)', () => {
     for (let i = 0; i < 700; i++)
       sum += (await jq.evaluate('.i', { i })) as number;
     expect(sum).toBe((699 * 700) / 2);
-  });
+    // about 1 s on an idle machine; a loaded 2-core CI box needs more, and this is about
+    // recycling, not speed
+  }, 60_000);
 });
