@@ -1,4 +1,5 @@
 import {
+  ApiHolder,
   configApiRef,
   discoveryApiRef,
   fetchApiRef,
@@ -6,7 +7,7 @@ import {
   useApi,
   useApiHolder,
 } from '@backstage/core-plugin-api';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { WidgetRequester } from '../http/WidgetRequester';
 import {
   TemplateResolver,
@@ -47,9 +48,14 @@ export function useWidgetServices(): WidgetServices | undefined {
   const configApi = useApi(configApiRef);
   const identityApi = useApi(identityApiRef);
   const fetchApi = useApi(fetchApiRef);
-  const apiHolder = useApiHolder();
+  // The holder object may be rebuilt on re-render (test providers do); read
+  // the latest one instead of refetching every widget when it changes.
+  const holder = useApiHolder();
+  const holderRef = useRef(holder);
+  holderRef.current = holder;
   const backendBaseUrl = useBackendBaseUrl();
   return useMemo(() => {
+    const apiHolder: ApiHolder = { get: ref => holderRef.current.get(ref) };
     if (!backendBaseUrl) return undefined;
     const resolver = TemplateResolver.create({
       configApi,
@@ -66,5 +72,5 @@ export function useWidgetServices(): WidgetServices | undefined {
       policy: { backendBaseUrl, allowedHosts },
     });
     return { resolver, requester };
-  }, [configApi, identityApi, fetchApi, apiHolder, backendBaseUrl]);
+  }, [configApi, identityApi, fetchApi, backendBaseUrl]);
 }
