@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   brokenOverview,
@@ -9,6 +9,7 @@ import {
   runList,
 } from '../../__testUtils__/fixtures';
 import {
+  manualSignalApi,
   mockOrchestratorApi,
   renderWithApis,
   responseError,
@@ -61,6 +62,39 @@ describe('OrchestratorPage', () => {
         },
         search: undefined,
       });
+    });
+
+    it('reloads stats and last run when a shown workflow signals a change, without polling', async () => {
+      jest.useFakeTimers({ advanceTimers: true });
+      const signalApi = manualSignalApi();
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest.fn().mockResolvedValue(
+          overviewList([
+            {
+              ...greetingOverview,
+              lastRunId: undefined,
+              lastRunStatus: undefined,
+              lastTriggeredMs: undefined,
+              stats: { ...greetingOverview.stats!, totalCount: 0 },
+            },
+          ]),
+        ),
+      });
+      await renderWithApis(<OrchestratorPage />, { api, signalApi });
+      expect(await screen.findByText('Greeting workflow')).toBeInTheDocument();
+      expect(signalApi.channels()).toContain('orchestrator:workflow:greeting');
+      const calls = api.getWorkflowsOverview.mock.calls.length;
+      act(() => jest.advanceTimersByTime(60_000));
+      expect(api.getWorkflowsOverview.mock.calls.length).toBe(calls);
+
+      api.getWorkflowsOverview.mockResolvedValue(
+        overviewList([{ ...greetingOverview, lastRunStatus: 'ERROR' }]),
+      );
+      act(() => signalApi.emit('orchestrator:workflow:greeting', {}));
+      const row = within(screen.getByTestId('workflows-table-row'));
+      expect(await row.findByText('Failed')).toBeInTheDocument();
+      expect(api.getWorkflowsOverview.mock.calls.length).toBe(calls + 1);
+      jest.useRealTimers();
     });
 
     it('searches, sorts and pages on the server', async () => {

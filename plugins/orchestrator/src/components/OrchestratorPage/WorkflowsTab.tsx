@@ -5,11 +5,15 @@ import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { WorkflowOverviewDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import {
+  WorkflowOverviewDTO,
+  workflowSignalChannel,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
 import { useRefreshable } from '../../hooks/useRefreshable';
+import { useSignalChannels } from '../../hooks/useSignalChannels';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
 import { SearchField } from '../shared/SearchField';
@@ -141,7 +145,7 @@ export const WorkflowsTab = () => {
   const columns = useColumns();
   const { t } = useTranslationRef(orchestratorTranslationRef);
 
-  const { value, error, loading } = useRefreshable(
+  const { value, error, loading, refresh } = useRefreshable(
     () =>
       api.getWorkflowsOverview({
         paginationInfo: toPaginationInfo(query),
@@ -149,6 +153,14 @@ export const WorkflowsTab = () => {
       }),
     [api, query, debouncedSearch],
     { keepPrevious: true },
+  );
+  // The backend ticks a workflow's channel whenever one of its runs changes;
+  // reloading the shown page keeps stats and last run current without polling.
+  useSignalChannels(
+    (value?.overviews ?? []).map(o => workflowSignalChannel(o.workflowId)),
+    () => {
+      refresh();
+    },
   );
 
   const onSearch = (text: string) => {
