@@ -34,9 +34,9 @@ import {
 } from '../shared/formatTime';
 import { BulkActions } from './BulkActions';
 import { RunsFilters, WorkflowChoice } from './RunsFilters';
+import { useRunsUrlState } from './useRunsUrlState';
 import {
   buildRunsFilter,
-  EMPTY_RUNS_FILTER,
   RunsFilterState,
 } from './runsFilter';
 
@@ -46,12 +46,6 @@ export type RunsScope =
   | { kind: 'workflow'; workflowId: string }
   | { kind: 'entity'; entityRef: string };
 
-const INITIAL_QUERY: ServerTableQuery = {
-  page: 0,
-  pageSize: 20,
-  orderBy: 'start',
-  orderDirection: 'DESC',
-};
 
 const EntityCell = ({ entityRef }: { entityRef?: string }) => {
   if (!entityRef) return <>—</>;
@@ -166,9 +160,7 @@ export const RunsTable = ({
   const title = givenTitle ?? t('runs.title');
   const api = useApi(orchestratorApiRef);
   const admin = useIsOrchestratorAdmin();
-  const [query, setQuery] = useState(INITIAL_QUERY);
-  const [filter, setFilter] = useState<RunsFilterState>(EMPTY_RUNS_FILTER);
-  const [search, setSearch] = useState('');
+  const { query, filter, search, update } = useRunsUrlState();
   const [selected, setSelected] = useState<string[]>([]);
   const debouncedFilter = useDebouncedValue(filter);
   const debouncedSearch = useDebouncedValue(search.trim());
@@ -214,14 +206,11 @@ export const RunsTable = ({
     scope.kind === 'workflow' ? [workflowSignalChannel(scope.workflowId)] : [],
   );
 
-  const onFilter = (next: RunsFilterState) => {
-    setFilter(next);
-    setQuery(q => ({ ...q, page: 0 }));
-  };
-  const onSearch = (text: string) => {
-    setSearch(text);
-    setQuery(q => ({ ...q, page: 0 }));
-  };
+  const onFilter = (next: RunsFilterState) =>
+    update(c => ({ filter: next, query: { ...c.query, page: 0 } }));
+  const onSearch = (text: string) =>
+    update(c => ({ search: text, query: { ...c.query, page: 0 } }), true);
+  const setQuery = (next: ServerTableQuery) => update(() => ({ query: next }));
   const filtered = Boolean(filters || debouncedSearch);
 
   return (
