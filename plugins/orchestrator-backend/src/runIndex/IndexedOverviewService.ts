@@ -1,5 +1,6 @@
 import type { WorkflowRunStatsDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type { WorkflowRunFigures } from '../dataIndex/types';
+import { FiguresMemo } from './FiguresMemo';
 import type { RunIndex } from './RunIndex';
 import type { RunIndexStateStore } from './RunIndexState';
 
@@ -49,6 +50,8 @@ export class DefaultIndexedOverviewService implements IndexedOverviewService {
     return new DefaultIndexedOverviewService(options);
   }
 
+  private readonly memo = FiguresMemo.create();
+
   private constructor(
     private readonly o: {
       index: RunIndex;
@@ -63,10 +66,13 @@ export class DefaultIndexedOverviewService implements IndexedOverviewService {
     // Prunes cut at (their time - window), so the index holds at least the last `windowMs`;
     // a minute of slack covers the caller having computed `since` a moment earlier.
     if (query.sinceMs < now - this.o.windowMs - 60_000) return undefined;
-    // One small read per request, never cached: any replica's backfill flips it.
-    const { status } = await this.o.state.read();
-    if (status !== 'ready') return undefined;
-    const data = await this.o.index.figures(query);
+    // One small read per request, never cached: any replica's backfill flips it, and any
+    // index write changes it (the memo's token).
+    const state = await this.o.state.read();
+    if (state.status !== 'ready') return undefined;
+    const data = await this.memo.get(query, state, () =>
+      this.o.index.figures(query),
+    );
     return {
       data,
       statistics: { source: 'index', ready: true } satisfies RunStatisticsDTO,
