@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -31,6 +32,9 @@ export const RunsFilters = ({
   showRunBy: boolean;
 }) => {
   const { t } = useTranslationRef(orchestratorTranslationRef);
+  // MUI ties a field's label to its input (and a select's listbox) by id;
+  // without one the controls have no accessible name.
+  const id = useId();
   const statusLabel = useStatusLabel();
   const set = (patch: Partial<RunsFilterState>) =>
     onChange({ ...value, ...patch });
@@ -47,6 +51,7 @@ export const RunsFilters = ({
         select
         size="small"
         variant="outlined"
+        id={`${id}-status`}
         label={t('filters.status')}
         sx={{ minWidth: 160 }}
         SelectProps={{
@@ -75,7 +80,8 @@ export const RunsFilters = ({
           select
           size="small"
           variant="outlined"
-          label={t('filters.workflow')}
+          id={`${id}-workflow`}
+        label={t('filters.workflow')}
           sx={{ minWidth: 180 }}
           value={value.workflowId}
           onChange={e => set({ workflowId: e.target.value })}
@@ -93,6 +99,7 @@ export const RunsFilters = ({
         size="small"
         variant="outlined"
         type="date"
+        id={`${id}-startedFrom`}
         label={t('filters.startedFrom')}
         InputLabelProps={{ shrink: true }}
         value={value.startedFrom}
@@ -103,6 +110,7 @@ export const RunsFilters = ({
         size="small"
         variant="outlined"
         type="date"
+        id={`${id}-startedTo`}
         label={t('filters.startedTo')}
         InputLabelProps={{ shrink: true }}
         value={value.startedTo}
@@ -112,6 +120,7 @@ export const RunsFilters = ({
       <TextField
         size="small"
         variant="outlined"
+        id={`${id}-entity`}
         label={t('filters.entity')}
         placeholder="component:default/name"
         value={value.entity}
@@ -122,7 +131,8 @@ export const RunsFilters = ({
         <TextField
           size="small"
           variant="outlined"
-          label={t('filters.runBy')}
+          id={`${id}-runBy`}
+        label={t('filters.runBy')}
           placeholder="user:default/name"
           value={value.runBy}
           onChange={e => set({ runBy: e.target.value })}

@@ -57,6 +57,9 @@ describe('RunsTable in the URL', () => {
         search: 'run-2',
       }),
     );
+    for (const name of ['Status', 'Workflow']) {
+      expect(screen.getByRole('combobox', { name: new RegExp(`^${name}`) })).toBeInTheDocument();
+    }
     const searchBox = screen.getByRole('textbox', { name: 'Search runs' });
     expect(searchBox).toHaveValue('run-2');
 
