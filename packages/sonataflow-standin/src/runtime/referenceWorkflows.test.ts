@@ -28,6 +28,17 @@ function sw08Validator() {
   )!;
 }
 
+const MTV_INPUT = {
+  migrationName: 'm1',
+  migrationNamespace: 'ns',
+  sourceProvider: 'src',
+  destinationProvider: 'dst',
+  storageMap: 'sm',
+  networkMap: 'nm',
+  vms: [{ name: 'vm1', id: 'id-1' }],
+  recipients: ['user:default/ada'],
+};
+
 describeIfReference('reference workflows (shared/reference/workflows)', () => {
   let s: RunningStandin;
 
@@ -173,17 +184,6 @@ describeIfReference('reference workflows (shared/reference/workflows)', () => {
     );
   });
 });
-
-const MTV_INPUT = {
-  migrationName: 'm1',
-  migrationNamespace: 'ns',
-  sourceProvider: 'src',
-  destinationProvider: 'dst',
-  storageMap: 'sm',
-  networkMap: 'nm',
-  vms: [{ name: 'vm1', id: 'id-1' }],
-  recipients: ['user:default/ada'],
-};
 
 describeIfReference('reference workflows without mocks', () => {
   let s: RunningStandin;
