@@ -147,14 +147,14 @@ function topK<T>(
   let i = 0;
   for (const r of rows) {
     if (!matches(r)) continue;
-    const entry = { r, i: i++ };
     if (heap.length < k) {
-      heap.push(entry);
+      heap.push({ r, i: i++ });
       up(heap.length - 1);
-    } else if (k > 0 && cmp(entry, heap[0]) < 0) {
-      heap[0] = entry;
+    } else if (k > 0 && compare(r, heap[0].r) < 0) {
+      // Strictly better than the worst kept; an equal key arrived later, so it ranks after.
+      heap[0] = { r, i: i++ };
       down(0);
-    }
+    } else i++;
   }
   return heap.sort(cmp).map(e => e.r);
 }
