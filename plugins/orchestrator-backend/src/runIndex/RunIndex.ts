@@ -17,8 +17,9 @@ export interface RunFiguresQuery {
 /**
  * Summary rows of the runs in the statistics window, in the backend database
  * (see the migration). Written by the watcher and the backfill/reconcile scan,
- * read by the overview. Every method is one or two SQL statements; nothing is
- * kept in memory, so any replica may serve and any replica may write.
+ * read by the overview. Every method is a few SQL statements, never one per
+ * workflow or per row; nothing is kept in memory, so any replica may serve and
+ * any replica may write.
  */
 export interface RunIndex {
   /**
