@@ -4,7 +4,12 @@ import {
   startStandin,
 } from '@orchestrator-suite/sonataflow-standin';
 import path from 'node:path';
-import { ANN, BOB } from './__testUtils__/harness';
+import { BOB } from './__testUtils__/harness';
+
+// The run's owner. Instance signals reach only the owner's browsers, and a test browser can
+// only present the default mock user's token (a WebSocket sub-protocol cannot carry the
+// `mock-user-token:{...}` form that names another user).
+const ANN = 'user:default/mock';
 import {
   PublishedSignal,
   Replica,

@@ -153,15 +153,22 @@ export class DefaultDataIndexClient implements DataIndexClient {
     limit: number,
     seenAtSince: string[] = [],
   ): Promise<WithWarnings<GqlChangedInstance[]>> {
-    const changed = { lastUpdate: { greaterThanEqual: since } };
+    // Keyset on (lastUpdate, id): runs updated after the cursor, plus those at the cursor's
+    // instant not handled yet. A seen id is excluded only AT that instant: the same run
+    // updated later must come back, or a lone running instance would never be seen again.
     const where = seenAtSince.length
       ? {
-          and: [
-            changed,
-            { not: { id: { in: seenAtSince.map(assertInstanceId) } } },
+          or: [
+            { lastUpdate: { greaterThan: since } },
+            {
+              and: [
+                { lastUpdate: { equal: since } },
+                { not: { id: { in: seenAtSince.map(assertInstanceId) } } },
+              ],
+            },
           ],
         }
-      : changed;
+      : { lastUpdate: { greaterThanEqual: since } };
     const { data, warnings } = await this.transport.read<
       ItemsAnswer<GqlChangedInstance>
     >(INSTANCES_CHANGED_SINCE, { where, limit });
