@@ -21,9 +21,7 @@ describe('health', () => {
     const list = () =>
       h.request.post(`${API}/v2/workflows/instances`).set(h.asUser()).send({});
     expect((await list()).status).toBe(200);
-    expect(
-      (await h.request.get(`${API}/health/details`)).body,
-    ).toMatchObject({
+    expect((await h.request.get(`${API}/health/details`)).body).toMatchObject({
       status: 'ok',
       dataIndex: { status: 'up', circuit: 'closed' },
       watcher: { enabled: false },
@@ -45,8 +43,9 @@ describe('health', () => {
     h.standin.setFaults({ dataIndex: 'up' });
     await new Promise(r => setTimeout(r, 2200)); // the breaker's first cooldown
     expect((await list()).status).toBe(200);
-    expect(
-      (await h.request.get(`${API}/health/details`)).body,
-    ).toMatchObject({ status: 'ok', dataIndex: { status: 'up' } });
+    expect((await h.request.get(`${API}/health/details`)).body).toMatchObject({
+      status: 'ok',
+      dataIndex: { status: 'up' },
+    });
   });
 });

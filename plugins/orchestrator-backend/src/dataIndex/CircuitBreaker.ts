@@ -62,7 +62,10 @@ export class CircuitBreaker {
     if (this.probing) {
       this.probing = false;
       this.openedAt = this.now();
-      this.cooldownMs = Math.min(this.cooldownMs * 2, this.options.maxCooldownMs);
+      this.cooldownMs = Math.min(
+        this.cooldownMs * 2,
+        this.options.maxCooldownMs,
+      );
     } else if (
       this.openedAt === undefined &&
       this.failures >= this.options.threshold

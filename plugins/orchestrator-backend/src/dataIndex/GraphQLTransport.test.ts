@@ -22,7 +22,13 @@ describe('GraphQLTransport', () => {
     standin.stats.reset();
   });
 
-  const transport = (options: Partial<{ timeoutMs: number; readRetries: number; breakerCooldownMs: number }> = {}) =>
+  const transport = (
+    options: Partial<{
+      timeoutMs: number;
+      readRetries: number;
+      breakerCooldownMs: number;
+    }> = {},
+  ) =>
     new GraphQLTransport({
       url: standin.url,
       timeoutMs: 400,

@@ -123,7 +123,9 @@ export class GraphQLTransport {
   ): Promise<WithWarnings<T>> {
     if (!this.breaker.allow()) {
       throw new ServiceUnavailableError(
-        `Data Index at ${this.baseUrl} is unreachable (failing fast after repeated failures; next check in ${Math.ceil(
+        `Data Index at ${
+          this.baseUrl
+        } is unreachable (failing fast after repeated failures; next check in ${Math.ceil(
           this.breaker.retryInMs() / 1000,
         )} s)`,
       );

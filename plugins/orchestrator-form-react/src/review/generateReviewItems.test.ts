@@ -123,10 +123,14 @@ describe('generateReviewItems with nested branches', () => {
         },
       },
     } as unknown as JSONSchema7;
-    const items = generateReviewItems(schema, {}, {
-      notify: true,
-      channel: '#alerts',
-    });
+    const items = generateReviewItems(
+      schema,
+      {},
+      {
+        notify: true,
+        channel: '#alerts',
+      },
+    );
     expect(items.map(i => [i.title, i.value])).toEqual([
       ['Notify', true],
       ['Channel', '#alerts'],

@@ -157,7 +157,10 @@ describe('ExecuteWorkflowPage', () => {
       },
     };
     const api = apiWith(
-      { inputSchema: multiStep, data: { first: { a: 'x' }, second: { b: 'y' } } },
+      {
+        inputSchema: multiStep,
+        data: { first: { a: 'x' }, second: { b: 'y' } },
+      },
       {
         executeWorkflow: jest.fn().mockRejectedValue(
           await responseError(400, {
@@ -172,9 +175,13 @@ describe('ExecuteWorkflowPage', () => {
       },
     );
     await renderOrchestratorAt('/workflows/greeting/execute', { api });
-    expect(await screen.findByTestId('orchestrator-form-step-first')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('orchestrator-form-step-first'),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('orchestrator-form-next'));
-    expect(await screen.findByTestId('orchestrator-form-step-second')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('orchestrator-form-step-second'),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('orchestrator-form-next'));
     const review = await screen.findByTestId('orchestrator-form-review-table');
     expect(review).toHaveTextContent('Field A');
@@ -187,7 +194,9 @@ describe('ExecuteWorkflowPage', () => {
       inputData: { first: { a: 'x' }, second: { b: 'y' } },
       targetEntity: undefined,
     });
-    expect(await screen.findByTestId('orchestrator-form-step-second')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('orchestrator-form-step-second'),
+    ).toBeInTheDocument();
     expect(await screen.findByText('b is taken')).toBeInTheDocument();
   });
 
@@ -209,7 +218,10 @@ describe('ExecuteWorkflowPage', () => {
   });
 
   it('disables Run with a reason without permission', async () => {
-    const api = apiWith({ inputSchema, data: { name: 'A', language: 'English' } });
+    const api = apiWith({
+      inputSchema,
+      data: { name: 'A', language: 'English' },
+    });
     await renderOrchestratorAt('/workflows/greeting/execute', {
       api,
       deny: ['orchestrator.workflow.use'],
@@ -221,9 +233,9 @@ describe('ExecuteWorkflowPage', () => {
     await userEvent.click(await screen.findByTestId('orchestrator-form-next'));
     await screen.findByTestId('orchestrator-form-review-table');
     expect(screen.getByRole('button', { name: 'Run' })).toBeDisabled();
-    expect(screen.getByTestId('orchestrator-form-run-blocked')).toHaveTextContent(
-      'You are not allowed to run this workflow',
-    );
+    expect(
+      screen.getByTestId('orchestrator-form-run-blocked'),
+    ).toHaveTextContent('You are not allowed to run this workflow');
   });
 
   it('shows loading, and the Data Index banner on 503', async () => {

@@ -153,7 +153,9 @@ export const ExecuteWorkflowPage = () => {
                     onClick={() => execute({})}
                     data-testid="execute-submit"
                   >
-                    {run.starting ? t('execute.submitting') : t('execute.submit')}
+                    {run.starting
+                      ? t('execute.submitting')
+                      : t('execute.submit')}
                   </Button>
                 </DisabledReason>
               </div>
@@ -166,7 +168,10 @@ export const ExecuteWorkflowPage = () => {
 
   return (
     <Page themeId="tool">
-      <Header title={overview?.name || workflowId} type={t('execute.headerType')} />
+      <Header
+        title={overview?.name || workflowId}
+        type={t('execute.headerType')}
+      />
       <Content>{body}</Content>
     </Page>
   );

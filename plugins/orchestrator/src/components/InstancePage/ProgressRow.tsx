@@ -144,9 +144,9 @@ export const ProgressRow = ({
                 <ListItemText
                   primary={
                     step.retried
-                      ? `${t('progress.attempt', { number: String(i + 1) })} · ${t(
-                          'progress.retried',
-                        )}`
+                      ? `${t('progress.attempt', {
+                          number: String(i + 1),
+                        })} · ${t('progress.retried')}`
                       : t('progress.attempt', { number: String(i + 1) })
                   }
                   secondaryTypographyProps={{ component: 'div' }}

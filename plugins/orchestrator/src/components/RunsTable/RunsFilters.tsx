@@ -81,7 +81,7 @@ export const RunsFilters = ({
           size="small"
           variant="outlined"
           id={`${id}-workflow`}
-        label={t('filters.workflow')}
+          label={t('filters.workflow')}
           sx={{ minWidth: 180 }}
           value={value.workflowId}
           onChange={e => set({ workflowId: e.target.value })}
@@ -132,7 +132,7 @@ export const RunsFilters = ({
           size="small"
           variant="outlined"
           id={`${id}-runBy`}
-        label={t('filters.runBy')}
+          label={t('filters.runBy')}
           placeholder="user:default/name"
           value={value.runBy}
           onChange={e => set({ runBy: e.target.value })}

@@ -35,17 +35,13 @@ import {
 import { BulkActions } from './BulkActions';
 import { RunsFilters, WorkflowChoice } from './RunsFilters';
 import { useRunsUrlState } from './useRunsUrlState';
-import {
-  buildRunsFilter,
-  RunsFilterState,
-} from './runsFilter';
+import { buildRunsFilter, RunsFilterState } from './runsFilter';
 
 /** Which runs the table lists. The entity endpoint takes paging only. */
 export type RunsScope =
   | { kind: 'all' }
   | { kind: 'workflow'; workflowId: string }
   | { kind: 'entity'; entityRef: string };
-
 
 const EntityCell = ({ entityRef }: { entityRef?: string }) => {
   if (!entityRef) return <>—</>;

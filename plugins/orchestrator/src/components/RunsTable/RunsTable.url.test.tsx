@@ -13,16 +13,12 @@ import {
 } from '../../__testUtils__/renderWithApis';
 import { RunsTable } from './RunsTable';
 
-const Location = () => (
-  <div data-testid="location">{useLocation().search}</div>
-);
+const Location = () => <div data-testid="location">{useLocation().search}</div>;
 
 describe('RunsTable in the URL', () => {
   it('applies the filters, search, sort and page of the URL, and writes changes back to it', async () => {
     const api = mockOrchestratorApi({
-      getInstances: jest
-        .fn()
-        .mockResolvedValue(runList([completedRun], 45)),
+      getInstances: jest.fn().mockResolvedValue(runList([completedRun], 45)),
       getWorkflowsOverview: jest
         .fn()
         .mockResolvedValue(overviewList([greetingOverview])),
@@ -58,7 +54,9 @@ describe('RunsTable in the URL', () => {
       }),
     );
     for (const name of ['Status', 'Workflow']) {
-      expect(screen.getByRole('combobox', { name: new RegExp(`^${name}`) })).toBeInTheDocument();
+      expect(
+        screen.getByRole('combobox', { name: new RegExp(`^${name}`) }),
+      ).toBeInTheDocument();
     }
     const searchBox = screen.getByRole('textbox', { name: 'Search runs' });
     expect(searchBox).toHaveValue('run-2');

@@ -16,14 +16,16 @@ export const INITIAL_RUNS_QUERY: ServerTableQuery = {
   orderDirection: 'DESC',
 };
 
-const FILTER_KEYS: Record<Exclude<keyof RunsFilterState, 'statuses'>, string> =
-  {
-    workflowId: 'workflow',
-    startedFrom: 'from',
-    startedTo: 'to',
-    entity: 'entity',
-    runBy: 'runBy',
-  };
+const FILTER_KEYS: Record<
+  Exclude<keyof RunsFilterState, 'statuses'>,
+  string
+> = {
+  workflowId: 'workflow',
+  startedFrom: 'from',
+  startedTo: 'to',
+  entity: 'entity',
+  runBy: 'runBy',
+};
 
 const count = (text: string | null, fallback: number) => {
   const n = Number(text);

@@ -12,7 +12,10 @@ export function useRunsUrlState() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseRunsUrl(params), [params]);
   const update = useCallback(
-    (patch: (current: RunsUrlState) => Partial<RunsUrlState>, replace = false) =>
+    (
+      patch: (current: RunsUrlState) => Partial<RunsUrlState>,
+      replace = false,
+    ) =>
       setParams(
         previous => {
           const current = parseRunsUrl(previous);
