@@ -50,8 +50,12 @@ const DATABASE_FIELDS: Record<string, object> = {
       replicaSet: { type: 'string', title: 'Replica set name', default: 'rs0' },
     },
   },
-  // nothing to ask: the placeholder stays out of sight
-  none: { type: 'object', properties: {}, 'ui:widget': 'hidden' },
+  none: {
+    type: 'object',
+    title: 'Database settings',
+    description: 'Nothing to set without a database.',
+    properties: {},
+  },
 };
 
 const TAKEN_NAMES = ['checkout', 'search-api', 'platform'];
