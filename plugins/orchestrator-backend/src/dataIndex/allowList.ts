@@ -54,6 +54,12 @@ export interface FilterTarget {
   sortable: readonly string[];
   /** Fields the free-text `search` matches with LIKE. */
   searchable: readonly string[];
+  /**
+   * Id fields the search matches whole: the Data Index's IdArgument has only
+   * `equal`/`in`/`isNull` (no LIKE), so a pasted run id is found but a prefix
+   * is not.
+   */
+  searchableIds?: readonly string[];
 }
 
 export const PROCESS_INSTANCE_TARGET: FilterTarget = {
@@ -86,6 +92,7 @@ export const PROCESS_INSTANCE_TARGET: FilterTarget = {
     'businessKey',
   ],
   searchable: ['processName', 'processId', 'businessKey'],
+  searchableIds: ['id'],
 };
 
 export const PROCESS_DEFINITION_TARGET: FilterTarget = {

@@ -176,6 +176,23 @@ describe('buildWhere', () => {
         { description: { like: '*greet*' } },
       ],
     });
+    expect(
+      buildSearch(
+        PROCESS_INSTANCE_TARGET,
+        '8f1c2a5e-0d4b-4f1e-9a77-3c2b1d0e9f10',
+      ),
+    ).toEqual({
+      or: [
+        { processName: { like: '*8f1c2a5e-0d4b-4f1e-9a77-3c2b1d0e9f10*' } },
+        { processId: { like: '*8f1c2a5e-0d4b-4f1e-9a77-3c2b1d0e9f10*' } },
+        { businessKey: { like: '*8f1c2a5e-0d4b-4f1e-9a77-3c2b1d0e9f10*' } },
+        { id: { equal: '8f1c2a5e-0d4b-4f1e-9a77-3c2b1d0e9f10' } },
+      ],
+    });
+    // text that cannot be an id is not compared with the id field
+    expect(buildSearch(PROCESS_INSTANCE_TARGET, 'hello world').or).toHaveLength(
+      3,
+    );
     expect(allOf(undefined, { a: 1 })).toEqual({ a: 1 });
     expect(allOf({ a: 1 }, {}, { b: 2 })).toEqual({
       and: [{ a: 1 }, { b: 2 }],

@@ -213,9 +213,16 @@ export function buildSearch(
   if (!text) return undefined;
   // The Data Index LIKE uses `*` as its wildcard; a user's own `*` stays a wildcard.
   const pattern = `*${text}*`;
-  return {
-    or: target.searchable.map(field => ({ [field]: { like: pattern } })),
-  };
+  const or: WhereArgument[] = target.searchable.map(field => ({
+    [field]: { like: pattern },
+  }));
+  // An id is one token; text with spaces or wildcards cannot be one.
+  if (!/[\s*]/.test(text)) {
+    for (const field of target.searchableIds ?? []) {
+      or.push({ [field]: { equal: text } });
+    }
+  }
+  return { or };
 }
 
 /** AND of the given parts, dropping the empty ones. */
