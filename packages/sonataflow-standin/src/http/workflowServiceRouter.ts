@@ -174,9 +174,16 @@ export function createWorkflowServiceRouter(options: {
     '/:workflowId',
     wrap(async (req, res) => {
       workflow(req.params.workflowId);
+      // `?businessKey=` as SonataFlow takes it: stored on the instance, filterable in the Data Index.
+      const businessKey =
+        typeof req.query.businessKey === 'string' && req.query.businessKey
+          ? req.query.businessKey
+          : undefined;
       const started = await runtime.start(
         req.params.workflowId,
         req.body ?? {},
+        undefined,
+        businessKey,
       );
       res.status(201).json(started);
     }),

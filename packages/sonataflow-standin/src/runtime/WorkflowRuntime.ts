@@ -153,6 +153,7 @@ export class WorkflowRuntime implements InstanceOperations {
     wf: LoadedWorkflow,
     body: StartBody,
     parent?: Parent,
+    businessKey?: string,
   ): Execution {
     const hasEnvelope = Object.prototype.hasOwnProperty.call(
       body,
@@ -178,6 +179,8 @@ export class WorkflowRuntime implements InstanceOperations {
       start: now,
       lastUpdate: now,
       executionSummary: ['Workflow started'],
+      // Kept as given (SonataFlow does not make it unique): callers reconcile starts by it.
+      ...(businessKey ? { businessKey } : {}),
       parentProcessInstanceId: root?.id,
       rootProcessInstanceId: root
         ? root.rootProcessInstanceId ?? root.id
@@ -247,10 +250,17 @@ export class WorkflowRuntime implements InstanceOperations {
    * Starts an instance. Like SonataFlow, the call runs until the first wait
    * (or the end), bounded by `waitMs`, and answers with the id and data so far.
    */
-  async start(workflowId: string, body: StartBody, waitMs = 2000) {
+  async start(
+    workflowId: string,
+    body: StartBody,
+    waitMs = 2000,
+    businessKey?: string,
+  ) {
     const exec = this.createExecution(
       this.requireWorkflow(workflowId),
       body ?? {},
+      undefined,
+      businessKey,
     );
     this.launch(exec);
     await Promise.race([
