@@ -209,6 +209,38 @@ export type OrchestratorOpenApiSpec = {
         };
       };
     };
+    '/v2/workflows/loadProblems': {
+      get: {
+        operationId: 'getWorkflowLoadProblems';
+        tags: ['Workflows'];
+        summary: 'Workflows that were deployed but did not load, with the reason (admins only)';
+        description: "Why a workflow a team deployed is missing from the list: the file, the workflow id when\nthe file parsed far enough to have one, and the load error. Needs\n`orchestrator.workflowAdminView`; others get 403, so reasons (which name files and\nfunctions) are never shown to them. The source is pluggable: by default the backend reads\nthe local stand-in's `/__standin/problems` beside the Data Index and reports nothing when\nthe runtime has no such endpoint (a real SonataFlow Data Index). Cached briefly.\n";
+        responses: {
+          '200': {
+            description: 'The load problems the runtime reports (empty when it reports none)';
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkflowLoadProblemsDTO';
+                };
+                example: {
+                  problems: [
+                    {
+                      workflowId: 'provision-db';
+                      file: 'workflows/provision-db.sw.yaml';
+                      message: "state 'Undo' compensates 'Work' but does not set usedForCompensation: true";
+                    },
+                  ];
+                };
+              };
+            };
+          };
+          '403': {
+            $ref: '#/components/responses/Forbidden';
+          };
+        };
+      };
+    };
     '/v2/workflows/{workflowId}/overview': {
       get: {
         operationId: 'getWorkflowOverviewById';
@@ -2388,6 +2420,36 @@ export type OrchestratorOpenApiSpec = {
           };
         };
       };
+      WorkflowLoadProblemsDTO: {
+        type: 'object';
+        required: ['problems'];
+        properties: {
+          problems: {
+            type: 'array';
+            items: {
+              $ref: '#/components/schemas/WorkflowLoadProblemDTO';
+            };
+          };
+        };
+      };
+      WorkflowLoadProblemDTO: {
+        type: 'object';
+        required: ['message'];
+        properties: {
+          workflowId: {
+            type: 'string';
+            description: 'The workflow id, when the file parsed far enough to have one';
+          };
+          file: {
+            type: 'string';
+            description: 'The workflow file as the runtime names it';
+          };
+          message: {
+            type: 'string';
+            description: 'Why it did not load';
+          };
+        };
+      };
       HealthDetailsDTO: {
         type: 'object';
         required: ['status', 'dataIndex', 'watcher'];
@@ -2692,6 +2754,42 @@ export const spec = {
           },
           '503': {
             $ref: '#/components/responses/DataIndexUnavailable',
+          },
+        },
+      },
+    },
+    '/v2/workflows/loadProblems': {
+      get: {
+        operationId: 'getWorkflowLoadProblems',
+        tags: ['Workflows'],
+        summary:
+          'Workflows that were deployed but did not load, with the reason (admins only)',
+        description:
+          "Why a workflow a team deployed is missing from the list: the file, the workflow id when\nthe file parsed far enough to have one, and the load error. Needs\n`orchestrator.workflowAdminView`; others get 403, so reasons (which name files and\nfunctions) are never shown to them. The source is pluggable: by default the backend reads\nthe local stand-in's `/__standin/problems` beside the Data Index and reports nothing when\nthe runtime has no such endpoint (a real SonataFlow Data Index). Cached briefly.\n",
+        responses: {
+          '200': {
+            description:
+              'The load problems the runtime reports (empty when it reports none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkflowLoadProblemsDTO',
+                },
+                example: {
+                  problems: [
+                    {
+                      workflowId: 'provision-db',
+                      file: 'workflows/provision-db.sw.yaml',
+                      message:
+                        "state 'Undo' compensates 'Work' but does not set usedForCompensation: true",
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
           },
         },
       },
@@ -4940,6 +5038,37 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/BulkActionItemResultDTO',
             },
+          },
+        },
+      },
+      WorkflowLoadProblemsDTO: {
+        type: 'object',
+        required: ['problems'],
+        properties: {
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkflowLoadProblemDTO',
+            },
+          },
+        },
+      },
+      WorkflowLoadProblemDTO: {
+        type: 'object',
+        required: ['message'],
+        properties: {
+          workflowId: {
+            type: 'string',
+            description:
+              'The workflow id, when the file parsed far enough to have one',
+          },
+          file: {
+            type: 'string',
+            description: 'The workflow file as the runtime names it',
+          },
+          message: {
+            type: 'string',
+            description: 'Why it did not load',
           },
         },
       },

@@ -73,6 +73,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v2/workflows/loadProblems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Workflows that were deployed but did not load, with the reason (admins only)
+     * @description Why a workflow a team deployed is missing from the list: the file, the workflow id when
+     *     the file parsed far enough to have one, and the load error. Needs
+     *     `orchestrator.workflowAdminView`; others get 403, so reasons (which name files and
+     *     functions) are never shown to them. The source is pluggable: by default the backend reads
+     *     the local stand-in's `/__standin/problems` beside the Data Index and reports nothing when
+     *     the runtime has no such endpoint (a real SonataFlow Data Index). Cached briefly.
+     */
+    get: operations['getWorkflowLoadProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v2/workflows/{workflowId}/overview': {
     parameters: {
       query?: never;
@@ -724,6 +749,17 @@ export interface components {
     BulkActionResultDTO: {
       results: components['schemas']['BulkActionItemResultDTO'][];
     };
+    WorkflowLoadProblemsDTO: {
+      problems: components['schemas']['WorkflowLoadProblemDTO'][];
+    };
+    WorkflowLoadProblemDTO: {
+      /** @description The workflow id, when the file parsed far enough to have one */
+      workflowId?: string;
+      /** @description The workflow file as the runtime names it */
+      file?: string;
+      /** @description Why it did not load */
+      message: string;
+    };
     HealthDetailsDTO: {
       /** @enum {string} */
       status: 'ok' | 'degraded';
@@ -1173,6 +1209,38 @@ export interface operations {
       400: components['responses']['BadRequest'];
       403: components['responses']['Forbidden'];
       503: components['responses']['DataIndexUnavailable'];
+    };
+  };
+  getWorkflowLoadProblems: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The load problems the runtime reports (empty when it reports none) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "problems": [
+           *         {
+           *           "workflowId": "provision-db",
+           *           "file": "workflows/provision-db.sw.yaml",
+           *           "message": "state 'Undo' compensates 'Work' but does not set usedForCompensation: true"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['WorkflowLoadProblemsDTO'];
+        };
+      };
+      403: components['responses']['Forbidden'];
     };
   };
   getWorkflowOverviewById: {

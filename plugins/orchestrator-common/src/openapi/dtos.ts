@@ -103,5 +103,9 @@ export type WorkflowChangedSignalPayload =
   Schemas['WorkflowChangedSignalPayload'];
 /** Answer of `GET /health/details`. @public */
 export type HealthDetailsDTO = Schemas['HealthDetailsDTO'];
+/** Answer of `GET /v2/workflows/loadProblems` (admins only). @public */
+export type WorkflowLoadProblemsDTO = Schemas['WorkflowLoadProblemsDTO'];
+/** One workflow file that did not load, and why. @public */
+export type WorkflowLoadProblemDTO = Schemas['WorkflowLoadProblemDTO'];
 /** Auth tokens forwarded to a workflow service. @public */
 export type AuthTokensDTO = Schemas['AuthTokensDTO'];

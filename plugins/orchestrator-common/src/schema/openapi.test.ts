@@ -99,6 +99,7 @@ describe('src/schema/openapi.yaml', () => {
         'abortInstances',
         'retriggerInstances',
         'getHealthDetails',
+        'getWorkflowLoadProblems',
       ].sort(),
     );
   });
