@@ -2,9 +2,13 @@ import type {
   ProcessInstanceDTO,
   SearchRequest,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { getWorkflowResult } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import {
+  PROCESS_INSTANCE_STATUSES,
+  getWorkflowResult,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { callerFrom } from '../services/Caller';
-import { RUN_STATES, type OrchestratorActionsContext } from './types';
+import { pagingFields } from './paging';
+import type { OrchestratorActionsContext } from './types';
 
 /** The summary of a run an agent gets in lists; ids, state and where to look. */
 function summary(c: OrchestratorActionsContext, i: ProcessInstanceDTO) {
@@ -28,7 +32,7 @@ export function registerInstanceActions(c: OrchestratorActionsContext) {
       instanceId: z.string().describe('Run id'),
       workflowId: z.string().describe('Workflow id'),
       workflowName: z.string().optional().describe('Workflow display name'),
-      state: z.enum(RUN_STATES).optional().describe('Run state'),
+      state: z.enum(PROCESS_INSTANCE_STATUSES).optional().describe('Run state'),
       start: z.string().optional().describe('Start time, ISO-8601'),
       end: z.string().optional().describe('End time, ISO-8601, once ended'),
       initiatorEntity: z
@@ -54,22 +58,10 @@ export function registerInstanceActions(c: OrchestratorActionsContext) {
             .optional()
             .describe('Only runs of this workflow'),
           state: z
-            .enum(RUN_STATES)
+            .enum(PROCESS_INSTANCE_STATUSES)
             .optional()
             .describe('Only runs in this state'),
-          limit: z
-            .number()
-            .int()
-            .min(1)
-            .max(100)
-            .optional()
-            .describe('Most runs to return (default 20)'),
-          offset: z
-            .number()
-            .int()
-            .min(0)
-            .optional()
-            .describe('How many to skip, for paging (default 0)'),
+          ...pagingFields(z, { noun: 'runs', defaultLimit: 20 }),
         }),
       output: z =>
         z.object({

@@ -15,13 +15,3 @@ export interface OrchestratorActionsContext {
   execution: ExecutionService;
   links: PortalLinks;
 }
-
-/** Run states as the Data Index names them, for inputs and outputs. */
-export const RUN_STATES = [
-  'ACTIVE',
-  'COMPLETED',
-  'ERROR',
-  'ABORTED',
-  'SUSPENDED',
-  'PENDING',
-] as const;

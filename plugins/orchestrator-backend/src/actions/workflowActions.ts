@@ -1,7 +1,12 @@
 import type { JsonObject } from '@backstage/types';
-import type { ExecuteWorkflowRequestDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import {
+  PROCESS_INSTANCE_STATUSES,
+  type ExecuteWorkflowRequestDTO,
+  type ProcessInstanceStatusDTO,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { callerFrom } from '../services/Caller';
-import { RUN_STATES, type OrchestratorActionsContext } from './types';
+import { pagingFields } from './paging';
+import type { OrchestratorActionsContext } from './types';
 
 /** `orchestrator:list-workflows`, `orchestrator:get-workflow-schema`, `orchestrator:execute-workflow`. */
 export function registerWorkflowActions(c: OrchestratorActionsContext) {
@@ -19,19 +24,7 @@ export function registerWorkflowActions(c: OrchestratorActionsContext) {
             .max(200)
             .optional()
             .describe('Text matched against workflow names and ids'),
-          limit: z
-            .number()
-            .int()
-            .min(1)
-            .max(100)
-            .optional()
-            .describe('Most workflows to return (default 50)'),
-          offset: z
-            .number()
-            .int()
-            .min(0)
-            .optional()
-            .describe('How many to skip, for paging (default 0)'),
+          ...pagingFields(z, { noun: 'workflows', defaultLimit: 50 }),
         }),
       output: z =>
         z.object({
@@ -48,7 +41,7 @@ export function registerWorkflowActions(c: OrchestratorActionsContext) {
                   .describe('Whether its workflow service answers'),
                 lastRunId: z.string().optional().describe('Id of its last run'),
                 lastRunState: z
-                  .enum(RUN_STATES)
+                  .enum(PROCESS_INSTANCE_STATUSES)
                   .optional()
                   .describe('State of its last run'),
                 url: z.string().describe('Its page in the portal'),
@@ -79,7 +72,7 @@ export function registerWorkflowActions(c: OrchestratorActionsContext) {
             version: o.version,
             available: o.isAvailable,
             lastRunId: o.lastRunId,
-            lastRunState: o.lastRunStatus as (typeof RUN_STATES)[number],
+            lastRunState: o.lastRunStatus as ProcessInstanceStatusDTO,
             url: c.links.workflow(o.workflowId),
           })),
           totalCount: result.totalCount,

@@ -3,17 +3,9 @@
  * They are mapped to the REST DTOs of orchestrator-common once, in the services.
  */
 
-/** Enum values of `ProcessInstanceState` in the Data Index schema. */
-export const PROCESS_INSTANCE_STATES = [
-  'PENDING',
-  'ACTIVE',
-  'COMPLETED',
-  'ABORTED',
-  'SUSPENDED',
-  'ERROR',
-] as const;
-
-export type ProcessInstanceState = (typeof PROCESS_INSTANCE_STATES)[number];
+// The enum values of `ProcessInstanceState` in the Data Index schema are the REST run states,
+// so both read common's list.
+export { PROCESS_INSTANCE_STATUSES as PROCESS_INSTANCE_STATES } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 
 // The answer shapes are part of the DataIndexClient contract in orchestrator-node (change them
 // there); re-exported so the backend keeps one import path.

@@ -1,3 +1,4 @@
+import type { GqlRunIndexInstance } from '../dataIndex/types';
 import { parseVariables } from '../services/instanceMapping';
 
 /** One summary row of the run index. Times are epoch milliseconds. */
@@ -22,19 +23,7 @@ export interface IndexedRun {
  * What the index needs of an instance. The watcher's change query and the
  * backfill page both select these columns, so either feeds the index as is.
  */
-export interface IndexableInstance {
-  id: string;
-  processId: string;
-  version?: string | null;
-  state?: string | null;
-  start?: string | null;
-  end?: string | null;
-  lastUpdate?: string | null;
-  businessKey?: string | null;
-  parentProcessInstanceId?: string | null;
-  rootProcessInstanceId?: string | null;
-  variables?: unknown;
-}
+export type IndexableInstance = GqlRunIndexInstance;
 
 const time = (iso: string | null | undefined): number | undefined => {
   if (!iso) return undefined;

@@ -1,10 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
-import type {
-  GetInstancesForEntityRequestDTO,
-  ProcessInstanceDTO,
-  ProcessInstanceListResultDTO,
-  SearchRequest,
-  WorkflowRunStatusDTO,
+import {
+  PROCESS_INSTANCE_STATUSES,
+  type GetInstancesForEntityRequestDTO,
+  type ProcessInstanceDTO,
+  type ProcessInstanceListResultDTO,
+  type SearchRequest,
+  type WorkflowRunStatusDTO,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { PROCESS_INSTANCE_TARGET } from '../dataIndex/allowList';
 import type { DataIndexClient } from '../dataIndex/DataIndexClient';
@@ -22,15 +23,10 @@ import { entityRunsWhere } from './entityRuns';
 import type { InstanceAccess } from './InstanceAccess';
 import { toInstanceDetails, toInstanceListItem } from './instanceMapping';
 
-const STATUS_LABELS: WorkflowRunStatusDTO[] = [
-  { key: 'Active', value: 'ACTIVE' },
-  { key: 'Error', value: 'ERROR' },
-  { key: 'Completed', value: 'COMPLETED' },
-  { key: 'Aborted', value: 'ABORTED' },
-  { key: 'Suspended', value: 'SUSPENDED' },
-  { key: 'Pending', value: 'PENDING' },
-];
-
+// The filter's labels, in the spec's display order: `ACTIVE` reads "Active".
+const STATUS_LABELS: WorkflowRunStatusDTO[] = PROCESS_INSTANCE_STATUSES.map(
+  value => ({ key: value.charAt(0) + value.slice(1).toLowerCase(), value }),
+);
 export interface InstanceService {
   list(
     caller: Caller,

@@ -5,15 +5,19 @@
  */
 import type { ProcessInstanceStatusDTO } from './dtos';
 
-/** Every run state, in display order. @public */
-export const PROCESS_INSTANCE_STATUSES: readonly ProcessInstanceStatusDTO[] = [
+/**
+ * Every run state, in display order: the one list the backend's filters, the actions' enums and
+ * the UI read (a tuple, so zod enums can take it as is).
+ * @public
+ */
+export const PROCESS_INSTANCE_STATUSES = [
   'ACTIVE',
   'ERROR',
   'COMPLETED',
   'ABORTED',
   'SUSPENDED',
   'PENDING',
-];
+] as const satisfies readonly ProcessInstanceStatusDTO[];
 
 /**
  * States where a run stops changing on its own, so polling can stop. ERROR is included: only a
