@@ -63,6 +63,18 @@ export interface Config {
       /** Completed runs averaged for `averageTimeToComplete` (Data Index path only; the run index averages all). Default 50. */
       durationSampleSize?: number;
     };
+    /**
+     * Where admins' "workflow X failed to load: reason" comes from. SonataFlow has no such API;
+     * the local stand-in serves one (`/__standin/problems`) beside its Data Index.
+     */
+    loadProblems?: {
+      /** Ask for load problems at all. Default true. */
+      enabled?: boolean;
+      /** Base URL of the endpoint's host. Default `dataIndexService.url`. */
+      url?: string;
+      /** How long one answer is reused, in seconds. Default 15. */
+      cacheSeconds?: number;
+    };
     /** The run index: overview statistics as SQL on the backend database, fed by the instance watcher. */
     runIndex?: {
       /** Keep and use the run index (needs `instanceWatcher.enabled`). Default true. */

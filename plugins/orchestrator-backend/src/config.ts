@@ -33,6 +33,7 @@ export interface OrchestratorBackendConfig {
     reconcileHours: number;
     intervalSeconds: number;
   };
+  loadProblems: { enabled: boolean; url: string; cacheSeconds: number };
   contentLengthLimit: string;
 }
 
@@ -78,6 +79,13 @@ export function readOrchestratorConfig(
       intervalSeconds: n('runIndex.intervalSeconds', 60),
     },
     contentLengthLimit: c.getOptionalString('contentLengthLimit') ?? '100kb',
+    loadProblems: {
+      enabled: c.getOptionalBoolean('loadProblems.enabled') ?? true,
+      url: c.has('loadProblems.url')
+        ? httpBaseUrl(c.getString('loadProblems.url'), 'loadProblems.url')
+        : dataIndexBaseUrl(c.getString('dataIndexService.url')),
+      cacheSeconds: Math.max(0, n('loadProblems.cacheSeconds', 15)),
+    },
   };
 }
 
@@ -87,21 +95,23 @@ export function readOrchestratorConfig(
  * since the client appends it.
  */
 export function dataIndexBaseUrl(value: string): string {
+  return httpBaseUrl(value, 'dataIndexService.url').replace(/\/graphql$/, '');
+}
+
+/** An http(s) URL without trailing slashes, or an error naming the `orchestrator.<key>`. */
+function httpBaseUrl(value: string, key: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new InputError(
-      `orchestrator.dataIndexService.url must be an http(s) URL, got '${value}'`,
+      `orchestrator.${key} must be an http(s) URL, got '${value}'`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError(
-      `orchestrator.dataIndexService.url must be an http(s) URL, got '${value}'`,
+      `orchestrator.${key} must be an http(s) URL, got '${value}'`,
     );
   }
-  return url
-    .toString()
-    .replace(/\/+$/, '')
-    .replace(/\/graphql$/, '');
+  return url.toString().replace(/\/+$/, '');
 }

@@ -7,6 +7,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   orchestratorDataIndexClientServiceRef,
   orchestratorRunStoreServiceRef,
+  orchestratorWorkflowLoadProblemsServiceRef,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-node';
 import { findActionsRegistryServiceRef } from './actions/actionsRegistryRef';
 import { createPortalLinks } from './actions/links';
@@ -35,6 +36,8 @@ import { DefaultExecutionService } from './services/ExecutionService';
 import { DefaultInputValidator } from './services/InputValidator';
 import { DefaultInstanceAccess } from './services/InstanceAccess';
 import { DefaultInstanceService } from './services/InstanceService';
+import { DefaultLoadProblemsService } from './services/LoadProblemsService';
+import { StandinLoadProblems } from './loadProblems/StandinLoadProblems';
 import { DefaultWorkflowService } from './services/WorkflowService';
 import { DefaultInstanceWatcher } from './watcher/InstanceWatcher';
 import { DatabaseWatcherCursorStore } from './watcher/WatcherCursorStore';
@@ -63,6 +66,7 @@ export const orchestratorPlugin = createBackendPlugin({
         notifications: notificationService,
         dataIndexClients: orchestratorDataIndexClientServiceRef,
         runStores: orchestratorRunStoreServiceRef,
+        loadProblemSources: orchestratorWorkflowLoadProblemsServiceRef,
         ...((actionsRegistryRef
           ? { actionsRegistry: actionsRegistryRef }
           : {}) as { actionsRegistry: NonNullable<typeof actionsRegistryRef> }),
@@ -72,13 +76,31 @@ export const orchestratorPlugin = createBackendPlugin({
         const permissionSet = orchestratorPermissionSet;
         registerPermissions(deps.permissionsRegistry, permissionSet);
 
+        const dataIndexFetch = fetchWithHeaders(
+          readDataIndexHeaders(deps.config),
+        );
         const dataIndex = await deps.dataIndexClients.getClient({
           createDefaultClient: () =>
             DefaultDataIndexClient.create({
               ...config.dataIndex,
               logger: deps.logger,
-              fetch: fetchWithHeaders(readDataIndexHeaders(deps.config)),
+              fetch: dataIndexFetch,
             }),
+        });
+        const loadProblemSource = await deps.loadProblemSources.getSource({
+          createDefaultSource: () =>
+            config.loadProblems.enabled
+              ? StandinLoadProblems.create({
+                  ...config.loadProblems,
+                  timeoutMs: config.availability.probeTimeoutMs,
+                  logger: deps.logger,
+                  // The Data Index credentials go to the Data Index host only.
+                  fetch:
+                    config.loadProblems.url === config.dataIndex.url
+                      ? dataIndexFetch
+                      : undefined,
+                })
+              : { list: async () => [] },
         });
         const runtime = DefaultWorkflowRuntimeClient.create({
           ...config.workflowService,
@@ -161,6 +183,10 @@ export const orchestratorPlugin = createBackendPlugin({
             access,
             validator,
             logger: deps.logger,
+          }),
+          loadProblems: DefaultLoadProblemsService.create({
+            source: loadProblemSource,
+            authorizer,
           }),
         };
         let watcher: DefaultInstanceWatcher | undefined;

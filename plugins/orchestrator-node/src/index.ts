@@ -1,6 +1,7 @@
 /**
  * Extension points of the Orchestrator backend plugin: service refs (with default factories)
- * for its Data Index client and its run store, and the interfaces a replacement implements.
+ * for its Data Index client, its run store and its source of workflow load problems, and the
+ * interfaces a replacement implements.
  *
  * @packageDocumentation
  */
@@ -8,3 +9,4 @@
 export * from './dataIndexTypes';
 export * from './dataIndexClient';
 export * from './runStore';
+export * from './workflowLoadProblems';

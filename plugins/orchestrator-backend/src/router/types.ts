@@ -2,6 +2,7 @@ import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import type { OrchestratorOpenApiSpec } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type { ExecutionService } from '../services/ExecutionService';
 import type { InstanceService } from '../services/InstanceService';
+import type { LoadProblemsService } from '../services/LoadProblemsService';
 import type { WorkflowService } from '../services/WorkflowService';
 import type { StepContext } from './steps';
 
@@ -12,4 +13,5 @@ export interface RouterServices extends StepContext {
   workflows: WorkflowService;
   instances: InstanceService;
   execution: ExecutionService;
+  loadProblems: LoadProblemsService;
 }

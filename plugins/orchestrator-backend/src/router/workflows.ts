@@ -2,7 +2,7 @@ import { assertEntityRef } from '../services/entityRef';
 import { operation, workflowMeta } from './steps';
 import type { OrchestratorRouter, RouterServices } from './types';
 
-/** Workflow definitions: overviews, source, input schema, availability, stats. */
+/** Workflow definitions: overviews, load problems, source, input schema, availability, stats. */
 export function registerWorkflowRoutes(
   router: OrchestratorRouter,
   s: RouterServices,
@@ -34,6 +34,14 @@ export function registerWorkflowRoutes(
         assertEntityRef(req.body.targetEntity, '/targetEntity');
         return s.workflows.listOverviewsForEntity(caller, req.body);
       },
+    ),
+  );
+  router.get(
+    '/v2/workflows/loadProblems',
+    operation(
+      s,
+      { eventId: 'workflow', operation: 'get-load-problems' },
+      caller => s.loadProblems.list(caller),
     ),
   );
   router.get(
