@@ -2,7 +2,12 @@ import { useMemo } from 'react';
 import { useTheme } from '@mui/material/styles';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { orchestratorTranslationRef } from '../../translation';
-import { layoutGraph, MAX_LABEL_CHARS, PositionedNode } from './layoutGraph';
+import {
+  LABEL_HEIGHT,
+  layoutGraph,
+  MAX_LABEL_CHARS,
+  Point,
+} from './layoutGraph';
 import { buildWorkflowGraph, GraphEdge, GraphNode } from './workflowGraph';
 
 export type DiagramNodeStatus = 'done' | 'running' | 'failed' | 'stopped';
@@ -12,27 +17,20 @@ const truncate = (label: string) =>
     ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…`
     : label;
 
-function edgePath(
-  from: PositionedNode,
-  to: PositionedNode,
-  back: boolean,
-  width: number,
-) {
-  if (back) {
-    // loops leave and re-enter on the right, around the rows in between
-    const x1 = from.x + from.width;
-    const y1 = from.y + from.height / 2;
-    const x2 = to.x + to.width;
-    const y2 = to.y + to.height / 2;
-    const outer = width - 24;
-    return `M${x1},${y1} C${outer},${y1} ${outer},${y2} ${x2 + 6},${y2}`;
-  }
-  const x1 = from.x + from.width / 2;
-  const y1 = from.y + from.height;
-  const x2 = to.x + to.width / 2;
-  const y2 = to.y - 6;
-  const mid = (y1 + y2) / 2;
-  return `M${x1},${y1} C${x1},${mid} ${x2},${mid} ${x2},${y2}`;
+/** A smooth line through dagre's route points (a quadratic curve at each bend). */
+function edgePath(points: Point[]) {
+  if (points.length === 0) return '';
+  const [first, ...rest] = points;
+  let d = `M${first.x},${first.y}`;
+  rest.forEach((p, i) => {
+    const next = rest[i + 1];
+    if (!next) {
+      d += ` L${p.x},${p.y}`;
+      return;
+    }
+    d += ` Q${p.x},${p.y} ${(p.x + next.x) / 2},${(p.y + next.y) / 2}`;
+  });
+  return d;
 }
 
 /**
@@ -50,7 +48,6 @@ export const WorkflowDiagram = ({
   const theme = useTheme();
   const { t } = useTranslationRef(orchestratorTranslationRef);
   const graph = useMemo(() => buildWorkflowGraph(definition), [definition]);
-  const layout = useMemo(() => layoutGraph(graph), [graph]);
   const colors = {
     done: theme.palette.success.main,
     running: theme.palette.info.main,
@@ -78,6 +75,12 @@ export const WorkflowDiagram = ({
     }
     return e.label ?? '';
   };
+  const layout = useMemo(
+    () => layoutGraph(graph, edgeLabel),
+    // edgeLabel changes only with the language, which `t` stands for
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [graph, t],
+  );
 
   const nodeTitle = (
     node: GraphNode,
@@ -127,12 +130,8 @@ export const WorkflowDiagram = ({
           <path d="M0,0 L10,5 L0,10 z" fill={colors.edge} />
         </marker>
       </defs>
-      {graph.edges.map((e, i) => {
-        const from = layout.nodes.get(e.from);
-        const to = layout.nodes.get(e.to);
-        if (!from || !to) return null;
-        const back = layout.backEdges.has(e);
-        const d = edgePath(from, to, back, layout.width);
+      {layout.edges.map(({ edge: e, points, label }, i) => {
+        const text = edgeLabel(e);
         return (
           <g
             key={`${e.from}->${e.to}-${i}`}
@@ -141,7 +140,7 @@ export const WorkflowDiagram = ({
             data-to={e.to}
           >
             <path
-              d={d}
+              d={edgePath(points)}
               fill="none"
               stroke={edgeColor(e)}
               strokeWidth={1.5}
@@ -150,24 +149,29 @@ export const WorkflowDiagram = ({
               }
               markerEnd="url(#orchestrator-arrow)"
             />
-            {e.label && (
-              <text
-                x={
-                  back
-                    ? layout.width - 20
-                    : (from.x + from.width / 2 + to.x + to.width / 2) / 2 + 4
-                }
-                y={
-                  back
-                    ? (from.y + to.y) / 2 + 18
-                    : (from.y + from.height + to.y) / 2
-                }
-                fontSize={10}
-                fill={edgeColor(e)}
-                textAnchor={back ? 'end' : 'start'}
+            {label && (
+              <g
+                data-testid="diagram-edge-label"
+                transform={`translate(${label.x - label.width / 2},${
+                  label.y - LABEL_HEIGHT / 2
+                })`}
               >
-                {truncate(edgeLabel(e))}
-              </text>
+                <rect
+                  width={label.width}
+                  height={LABEL_HEIGHT}
+                  rx={3}
+                  fill={colors.fill}
+                />
+                <text
+                  x={label.width / 2}
+                  y={LABEL_HEIGHT / 2 + 3.5}
+                  fontSize={10}
+                  fill={edgeColor(e)}
+                  textAnchor="middle"
+                >
+                  {truncate(text)}
+                </text>
+              </g>
             )}
           </g>
         );

@@ -1,32 +1,38 @@
-import {
-  GraphEdge,
-  WorkflowGraph,
-  END_NODE,
-  START_NODE,
-} from './workflowGraph';
+import { graphlib, layout } from '@dagrejs/dagre';
+import { GraphEdge, WorkflowGraph } from './workflowGraph';
 
-export interface PositionedNode {
-  id: string;
+export interface Point {
   x: number;
   y: number;
+}
+
+export interface PositionedNode extends Point {
+  id: string;
   width: number;
   height: number;
+  /** Row of the layered layout, 0 at the top. */
   level: number;
+}
+
+export interface PositionedEdge {
+  edge: GraphEdge;
+  /** The route from the source's border to the target's border. */
+  points: Point[];
+  /** Centre of the label's own slot, when the edge has a label. */
+  label?: Point & { width: number };
 }
 
 export interface Layout {
   nodes: Map<string, PositionedNode>;
-  /** Edges that go back up (loops, retries), drawn around the side. */
-  backEdges: Set<GraphEdge>;
+  edges: PositionedEdge[];
   width: number;
   height: number;
 }
 
 export const NODE_HEIGHT = 36;
-const ROW_GAP = 56;
-const COL_GAP = 32;
-const MARGIN = 24;
 const CHAR_WIDTH = 7;
+const LABEL_CHAR_WIDTH = 6;
+export const LABEL_HEIGHT = 14;
 export const MAX_LABEL_CHARS = 28;
 
 export function nodeWidth(label: string): number {
@@ -36,79 +42,82 @@ export function nodeWidth(label: string): number {
   );
 }
 
+export function labelWidth(label: string): number {
+  return Math.min(label.length, MAX_LABEL_CHARS) * LABEL_CHAR_WIDTH + 8;
+}
+
 /**
- * A layered top-down layout: edges that close a cycle (found by DFS from
- * Start) are set aside, every other node sits one row below its deepest
- * predecessor, End goes last. Enough for workflows of tens of states, with no
- * layout library to ship.
+ * The layered (Sugiyama) layout of dagre, the one behind core-components'
+ * DependencyGraph. Each edge label is laid out as a box of its own, so
+ * labels of parallel branches (a switch's condition and default to the same
+ * state) never sit on each other, and loops are routed around the rows.
+ * `labelOf` gives the text drawn, so the box fits the translated label.
  */
-export function layoutGraph(graph: WorkflowGraph): Layout {
-  const succ = new Map<string, GraphEdge[]>();
-  graph.edges.forEach(e => succ.set(e.from, [...(succ.get(e.from) ?? []), e]));
-
-  const backEdges = new Set<GraphEdge>();
-  const order: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (id: string) => {
-    state.set(id, 'visiting');
-    for (const e of succ.get(id) ?? []) {
-      const s = state.get(e.to);
-      if (s === 'visiting') backEdges.add(e);
-      else if (!s) visit(e.to);
-    }
-    state.set(id, 'done');
-    order.unshift(id); // reverse post-order = topological order of the DAG
-  };
-  visit(START_NODE);
-  graph.nodes.forEach(n => {
-    if (!state.has(n.id)) visit(n.id); // states no transition reaches
+export function layoutGraph(
+  graph: WorkflowGraph,
+  labelOf: (edge: GraphEdge) => string = e => e.label ?? '',
+): Layout {
+  const g = new graphlib.Graph({ multigraph: true });
+  g.setGraph({
+    rankdir: 'TB',
+    nodesep: 32,
+    edgesep: 16,
+    ranksep: 40,
+    marginx: 24,
+    marginy: 24,
   });
-
-  const level = new Map<string, number>(order.map(id => [id, 0]));
-  for (const id of order) {
-    for (const e of succ.get(id) ?? []) {
-      if (!backEdges.has(e)) {
-        level.set(
-          e.to,
-          Math.max(level.get(e.to) ?? 0, (level.get(id) ?? 0) + 1),
-        );
-      }
-    }
-  }
-  const maxLevel = Math.max(
-    0,
-    ...[...level.entries()].filter(([id]) => id !== END_NODE).map(([, l]) => l),
-  );
-  if (level.has(END_NODE)) level.set(END_NODE, maxLevel + 1);
-
-  const rows: string[][] = [];
-  graph.nodes.forEach(n => {
-    const l = level.get(n.id) ?? 0;
-    (rows[l] = rows[l] ?? []).push(n.id);
-  });
-  const labels = new Map(graph.nodes.map(n => [n.id, n.label]));
-  const rowWidths = rows.map(
-    row =>
-      (row ?? []).reduce((w, id) => w + nodeWidth(labels.get(id) ?? id), 0) +
-      COL_GAP * ((row?.length ?? 1) - 1),
-  );
-  const width = Math.max(...rowWidths, 0) + MARGIN * 2 + 80; // room for back edges on the right
-  const nodes = new Map<string, PositionedNode>();
-  rows.forEach((row, l) => {
-    let x = MARGIN + (width - 80 - MARGIN * 2 - rowWidths[l]) / 2;
-    (row ?? []).forEach(id => {
-      const w = nodeWidth(labels.get(id) ?? id);
-      nodes.set(id, {
-        id,
-        x,
-        y: MARGIN + l * (NODE_HEIGHT + ROW_GAP),
-        width: w,
-        height: NODE_HEIGHT,
-        level: l,
-      });
-      x += w + COL_GAP;
+  for (const node of graph.nodes) {
+    g.setNode(node.id, {
+      width: nodeWidth(node.label),
+      height: NODE_HEIGHT,
     });
+  }
+  graph.edges.forEach((edge, i) => {
+    const text = labelOf(edge);
+    g.setEdge(
+      edge.from,
+      edge.to,
+      text
+        ? { width: labelWidth(text), height: LABEL_HEIGHT, labelpos: 'c' }
+        : {},
+      String(i),
+    );
   });
-  const height = MARGIN * 2 + rows.length * (NODE_HEIGHT + ROW_GAP) - ROW_GAP;
-  return { nodes, backEdges, width, height };
+  layout(g);
+
+  const ys = [...new Set(graph.nodes.map(n => g.node(n.id).y))].sort(
+    (a, b) => a - b,
+  );
+  const nodes = new Map<string, PositionedNode>();
+  for (const node of graph.nodes) {
+    const n = g.node(node.id);
+    nodes.set(node.id, {
+      id: node.id,
+      // dagre gives centres; the SVG draws from the top-left corner
+      x: n.x - n.width / 2,
+      y: n.y - n.height / 2,
+      width: n.width,
+      height: n.height,
+      level: ys.indexOf(n.y),
+    });
+  }
+  const edges = graph.edges.map((edge, i): PositionedEdge => {
+    const e = g.edge(edge.from, edge.to, String(i));
+    const text = labelOf(edge);
+    return {
+      edge,
+      points: (e.points ?? []).map(p => ({ x: p.x, y: p.y })),
+      label:
+        text && e.x !== undefined && e.y !== undefined
+          ? { x: e.x, y: e.y, width: labelWidth(text) }
+          : undefined,
+    };
+  });
+  const size = g.graph();
+  return {
+    nodes,
+    edges,
+    width: Math.ceil(size.width ?? 0),
+    height: Math.ceil(size.height ?? 0),
+  };
 }

@@ -4,7 +4,7 @@ import fs from 'fs';
 import path from 'path';
 import { parseWorkflowDefinition } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { buildWorkflowGraph, END_NODE, START_NODE } from './workflowGraph';
-import { layoutGraph } from './layoutGraph';
+import { LABEL_HEIGHT, labelWidth, layoutGraph } from './layoutGraph';
 
 const repoRoot = path.resolve(__dirname, '../../../../..');
 const referenceDir = path.resolve(repoRoot, '../shared/reference');
@@ -71,21 +71,25 @@ describe('buildWorkflowGraph', () => {
 });
 
 describe('layoutGraph', () => {
-  it('puts each state below its predecessors, loops aside and End last', () => {
-    const graph = buildWorkflowGraph({
-      start: 'Poll',
-      states: [
-        { name: 'Poll', type: 'operation', transition: 'Check' },
-        {
-          name: 'Check',
-          type: 'switch',
-          dataConditions: [{ condition: '.done', transition: 'Finish' }],
-          defaultCondition: { transition: 'Poll' },
-        },
-        { name: 'Finish', type: 'inject', end: true },
-      ],
-    });
-    const layout = layoutGraph(graph);
+  const loop = buildWorkflowGraph({
+    start: 'Poll',
+    states: [
+      { name: 'Poll', type: 'operation', transition: 'Check' },
+      {
+        name: 'Check',
+        type: 'switch',
+        dataConditions: [
+          { name: 'done', condition: '.done', transition: 'Finish' },
+          { name: 'also done', condition: '.ok', transition: 'Finish' },
+        ],
+        defaultCondition: { transition: 'Poll' },
+      },
+      { name: 'Finish', type: 'inject', end: true },
+    ],
+  });
+
+  it('puts each state below its predecessors and End last, a loop going back up', () => {
+    const layout = layoutGraph(loop);
     const level = (id: string) => layout.nodes.get(id)!.level;
     expect([
       level(START_NODE),
@@ -94,9 +98,52 @@ describe('layoutGraph', () => {
       level('Finish'),
       level(END_NODE),
     ]).toEqual([0, 1, 2, 3, 4]);
-    expect([...layout.backEdges].map(e => `${e.from}->${e.to}`)).toEqual([
-      'Check->Poll',
-    ]);
+    const back = layout.edges.find(
+      e => e.edge.from === 'Check' && e.edge.to === 'Poll',
+    )!;
+    expect(back.points[0].y).toBeGreaterThan(
+      back.points[back.points.length - 1].y,
+    );
+  });
+
+  it('gives every edge label a slot that overlaps no other label and no state', () => {
+    const layout = layoutGraph(loop);
+    type Box = { x: number; y: number; w: number; h: number };
+    const boxes: Box[] = [...layout.nodes.values()].map(n => ({
+      x: n.x,
+      y: n.y,
+      w: n.width,
+      h: n.height,
+    }));
+    const labels = layout.edges.flatMap(e =>
+      e.label
+        ? [
+            {
+              x: e.label.x - e.label.width / 2,
+              y: e.label.y - LABEL_HEIGHT / 2,
+              w: e.label.width,
+              h: LABEL_HEIGHT,
+            },
+          ]
+        : [],
+    );
+    // both conditions and the default
+    expect(labels).toHaveLength(3);
+    const overlap = (a: Box, b: Box) =>
+      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    labels.forEach((label, i) => {
+      for (const other of [...boxes, ...labels.slice(i + 1)]) {
+        expect(overlap(label, other)).toBe(false);
+      }
+    });
+  });
+
+  it('sizes label slots for the text drawn (a translated label)', () => {
+    const layout = layoutGraph(loop, e =>
+      e.kind === 'default' ? 'Standardfall' : e.label ?? '',
+    );
+    const def = layout.edges.find(e => e.edge.kind === 'default')!;
+    expect(def.label!.width).toBe(labelWidth('Standardfall'));
   });
 });
 
