@@ -123,9 +123,14 @@ async function typesSource(document) {
   const ast = await openapiTS(JSON.parse(JSON.stringify(document)), {
     silent: true,
   });
+  // The package exports these three; API Extractor wants a release tag on each.
+  const tagged = astToString(ast).replace(
+    /^export interface (paths|components|operations) /gm,
+    '/** @public */\nexport interface $1 ',
+  );
   return format(`${HEADER}
 /* eslint-disable */
-${astToString(ast)}`);
+${tagged}`);
 }
 
 /**

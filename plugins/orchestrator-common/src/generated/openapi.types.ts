@@ -10,6 +10,7 @@
 // ******************************************************************
 
 /* eslint-disable */
+/** @public */
 export interface paths {
   '/health/details': {
     parameters: {
@@ -407,6 +408,7 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
     /** @description A Serverless Workflow id */
@@ -1053,6 +1055,7 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   getHealthDetails: {
     parameters: {

@@ -12,10 +12,16 @@ export type OrchestratorOperationId = keyof operations;
 
 type Present<T> = Exclude<T, undefined>;
 type Parameters_<Op> = Op extends { parameters: infer P } ? P : {};
-type PathOptions<Op> = Parameters_<Op> extends { path: infer P }
+/** The `path` parameters an operation declares. @public */
+export type OrchestratorPathOptions<Op> = Parameters_<Op> extends {
+  path: infer P;
+}
   ? { path: P }
   : {};
-type QueryOptions<Op> = Parameters_<Op> extends { query?: infer Q }
+/** The `query` parameters an operation declares, all optional. @public */
+export type OrchestratorQueryOptions<Op> = Parameters_<Op> extends {
+  query?: infer Q;
+}
   ? [Present<Q>] extends [never]
     ? {}
     : { query?: Present<Q> }
@@ -23,7 +29,8 @@ type QueryOptions<Op> = Parameters_<Op> extends { query?: infer Q }
 type RequestBodyOf<Op> = Op extends { requestBody?: infer R }
   ? Present<R>
   : never;
-type BodyOptions<Op> = RequestBodyOf<Op> extends {
+/** The JSON body an operation takes, required when the spec says so. @public */
+export type OrchestratorBodyOptions<Op> = RequestBodyOf<Op> extends {
   content: { 'application/json': infer B };
 }
   ? Op extends { requestBody: unknown }
@@ -33,9 +40,9 @@ type BodyOptions<Op> = RequestBodyOf<Op> extends {
 
 /** Options of one call: path/query parameters and body as the spec declares them. @public */
 export type OrchestratorRequestOptions<Id extends OrchestratorOperationId> =
-  PathOptions<operations[Id]> &
-    QueryOptions<operations[Id]> &
-    BodyOptions<operations[Id]> & {
+  OrchestratorPathOptions<operations[Id]> &
+    OrchestratorQueryOptions<operations[Id]> &
+    OrchestratorBodyOptions<operations[Id]> & {
       signal?: AbortSignal;
       headers?: Record<string, string>;
     };
@@ -46,7 +53,8 @@ export type OrchestratorResponse<Id extends OrchestratorOperationId> =
     ? C[keyof C]
     : void;
 
-type CallArgs<Id extends OrchestratorOperationId> =
+/** A method's arguments: the options are optional when nothing in them is required. @public */
+export type OrchestratorCallArgs<Id extends OrchestratorOperationId> =
   {} extends OrchestratorRequestOptions<Id>
     ? [options?: OrchestratorRequestOptions<Id>]
     : [options: OrchestratorRequestOptions<Id>];
@@ -59,7 +67,7 @@ type CallArgs<Id extends OrchestratorOperationId> =
  */
 export type OrchestratorClient = {
   [Id in OrchestratorOperationId]: (
-    ...args: CallArgs<Id>
+    ...args: OrchestratorCallArgs<Id>
   ) => Promise<OrchestratorResponse<Id>>;
 };
 
@@ -134,6 +142,7 @@ async function call(
  * Creates a typed client of the Orchestrator backend: one method per operationId.
  *
  * @example
+ * ```ts
  * const client = createOrchestratorClient({
  *   baseUrl: () => discoveryApi.getBaseUrl('orchestrator'),
  *   fetch: fetchApi.fetch,
@@ -142,6 +151,7 @@ async function call(
  *   path: { workflowId: 'greeting' },
  *   body: { inputData: { language: 'English' } },
  * });
+ * ```
  * @public
  */
 export function createOrchestratorClient(

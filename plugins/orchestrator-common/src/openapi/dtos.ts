@@ -8,104 +8,120 @@
 // definition. Edit src/schema/openapi.yaml, run `yarn generate`, never edit these by hand.
 import type { components } from '../generated/openapi.types';
 
-type Schemas = components['schemas'];
+/** Every schema of the OpenAPI document, by name; the DTOs below are its members. @public */
+export type OrchestratorSchemas = components['schemas'];
 
 /** @public */
-export type ErrorResponse = Schemas['ErrorResponse'];
+export type ErrorResponse = OrchestratorSchemas['ErrorResponse'];
 /** A failing field of a 400 answer; `path` is a JSON pointer. @public */
-export type FieldErrorDTO = Schemas['FieldErrorDTO'];
+export type FieldErrorDTO = OrchestratorSchemas['FieldErrorDTO'];
 /** @public */
-export type PaginationInfoDTO = Schemas['PaginationInfoDTO'];
+export type PaginationInfoDTO = OrchestratorSchemas['PaginationInfoDTO'];
 /** @public */
-export type SearchRequest = Schemas['SearchRequest'];
+export type SearchRequest = OrchestratorSchemas['SearchRequest'];
 /** @public */
-export type Filter = Schemas['Filter'];
+export type Filter = OrchestratorSchemas['Filter'];
 /** @public */
-export type LogicalFilter = Schemas['LogicalFilter'];
+export type LogicalFilter = OrchestratorSchemas['LogicalFilter'];
 /** @public */
-export type FieldFilter = Schemas['FieldFilter'];
+export type FieldFilter = OrchestratorSchemas['FieldFilter'];
 /** @public */
-export type FieldFilterOperatorEnum = Schemas['FieldFilterOperatorEnum'];
+export type FieldFilterOperatorEnum =
+  OrchestratorSchemas['FieldFilterOperatorEnum'];
 /** @public */
-export type NestedFilter = Schemas['NestedFilter'];
+export type NestedFilter = OrchestratorSchemas['NestedFilter'];
 /** @public */
-export type WorkflowFormatDTO = Schemas['WorkflowFormatDTO'];
+export type WorkflowFormatDTO = OrchestratorSchemas['WorkflowFormatDTO'];
 /** @public */
-export type WorkflowCategoryDTO = Schemas['WorkflowCategoryDTO'];
+export type WorkflowCategoryDTO = OrchestratorSchemas['WorkflowCategoryDTO'];
 /** @public */
-export type WorkflowOverviewDTO = Schemas['WorkflowOverviewDTO'];
+export type WorkflowOverviewDTO = OrchestratorSchemas['WorkflowOverviewDTO'];
 /** @public */
 export type WorkflowOverviewListResultDTO =
-  Schemas['WorkflowOverviewListResultDTO'];
+  OrchestratorSchemas['WorkflowOverviewListResultDTO'];
 /** @public */
 export type GetOverviewsForEntityRequestDTO =
-  Schemas['GetOverviewsForEntityRequestDTO'];
+  OrchestratorSchemas['GetOverviewsForEntityRequestDTO'];
 /** @public */
-export type InputSchemaResponseDTO = Schemas['InputSchemaResponseDTO'];
+export type InputSchemaResponseDTO =
+  OrchestratorSchemas['InputSchemaResponseDTO'];
 /** @public */
 export type WorkflowAvailabilityResponseDTO =
-  Schemas['WorkflowAvailabilityResponseDTO'];
+  OrchestratorSchemas['WorkflowAvailabilityResponseDTO'];
 /** @public */
-export type WorkflowRunStatsDTO = Schemas['WorkflowRunStatsDTO'];
+export type WorkflowRunStatsDTO = OrchestratorSchemas['WorkflowRunStatsDTO'];
 /** @public */
-export type ProcessInstanceStatusDTO = Schemas['ProcessInstanceStatusDTO'];
+export type ProcessInstanceStatusDTO =
+  OrchestratorSchemas['ProcessInstanceStatusDTO'];
 /** @public */
-export type WorkflowRunStatusDTO = Schemas['WorkflowRunStatusDTO'];
+export type WorkflowRunStatusDTO = OrchestratorSchemas['WorkflowRunStatusDTO'];
 /** @public */
-export type NodeInstanceDTO = Schemas['NodeInstanceDTO'];
+export type NodeInstanceDTO = OrchestratorSchemas['NodeInstanceDTO'];
 /** @public */
-export type ProcessInstanceErrorDTO = Schemas['ProcessInstanceErrorDTO'];
+export type ProcessInstanceErrorDTO =
+  OrchestratorSchemas['ProcessInstanceErrorDTO'];
 /** @public */
-export type WorkflowSuggestionDTO = Schemas['WorkflowSuggestionDTO'];
+export type WorkflowSuggestionDTO =
+  OrchestratorSchemas['WorkflowSuggestionDTO'];
 /** @public */
-export type WorkflowOutputFormatDTO = Schemas['WorkflowOutputFormatDTO'];
+export type WorkflowOutputFormatDTO =
+  OrchestratorSchemas['WorkflowOutputFormatDTO'];
 /** @public */
-export type WorkflowOutputDTO = Schemas['WorkflowOutputDTO'];
+export type WorkflowOutputDTO = OrchestratorSchemas['WorkflowOutputDTO'];
 /** @public */
-export type WorkflowOptionDTO = Schemas['WorkflowOptionDTO'];
+export type WorkflowOptionDTO = OrchestratorSchemas['WorkflowOptionDTO'];
 /** @public */
-export type WorkflowOptionGroupDTO = Schemas['WorkflowOptionGroupDTO'];
+export type WorkflowOptionGroupDTO =
+  OrchestratorSchemas['WorkflowOptionGroupDTO'];
 /** @public */
-export type WorkflowOptionsDTO = Schemas['WorkflowOptionsDTO'];
+export type WorkflowOptionsDTO = OrchestratorSchemas['WorkflowOptionsDTO'];
 /** @public */
-export type WorkflowResultDTO = Schemas['WorkflowResultDTO'];
+export type WorkflowResultDTO = OrchestratorSchemas['WorkflowResultDTO'];
 /** @public */
-export type WorkflowDataDTO = Schemas['WorkflowDataDTO'];
+export type WorkflowDataDTO = OrchestratorSchemas['WorkflowDataDTO'];
 /** @public */
-export type ProcessInstanceDTO = Schemas['ProcessInstanceDTO'];
+export type ProcessInstanceDTO = OrchestratorSchemas['ProcessInstanceDTO'];
 /** @public */
 export type ProcessInstanceListResultDTO =
-  Schemas['ProcessInstanceListResultDTO'];
+  OrchestratorSchemas['ProcessInstanceListResultDTO'];
 /** @public */
 export type GetInstancesForEntityRequestDTO =
-  Schemas['GetInstancesForEntityRequestDTO'];
+  OrchestratorSchemas['GetInstancesForEntityRequestDTO'];
 /** @public */
-export type AuthTokenDTO = Schemas['AuthTokenDTO'];
+export type AuthTokenDTO = OrchestratorSchemas['AuthTokenDTO'];
 /** @public */
-export type ExecuteWorkflowRequestDTO = Schemas['ExecuteWorkflowRequestDTO'];
+export type ExecuteWorkflowRequestDTO =
+  OrchestratorSchemas['ExecuteWorkflowRequestDTO'];
 /** @public */
-export type ExecuteWorkflowResponseDTO = Schemas['ExecuteWorkflowResponseDTO'];
+export type ExecuteWorkflowResponseDTO =
+  OrchestratorSchemas['ExecuteWorkflowResponseDTO'];
 /** @public */
 export type RetriggerInstanceRequestDTO =
-  Schemas['RetriggerInstanceRequestDTO'];
+  OrchestratorSchemas['RetriggerInstanceRequestDTO'];
 /** @public */
-export type RerunInstanceRequestDTO = Schemas['RerunInstanceRequestDTO'];
+export type RerunInstanceRequestDTO =
+  OrchestratorSchemas['RerunInstanceRequestDTO'];
 /** @public */
-export type InstanceIdsRequestDTO = Schemas['InstanceIdsRequestDTO'];
+export type InstanceIdsRequestDTO =
+  OrchestratorSchemas['InstanceIdsRequestDTO'];
 /** @public */
-export type BulkActionItemResultDTO = Schemas['BulkActionItemResultDTO'];
+export type BulkActionItemResultDTO =
+  OrchestratorSchemas['BulkActionItemResultDTO'];
 /** @public */
-export type BulkActionResultDTO = Schemas['BulkActionResultDTO'];
+export type BulkActionResultDTO = OrchestratorSchemas['BulkActionResultDTO'];
 /** Payload of the `orchestrator:instance:<id>` signal, sent to the run's owner only. @public */
-export type InstanceSignalPayload = Schemas['InstanceSignalPayload'];
+export type InstanceSignalPayload =
+  OrchestratorSchemas['InstanceSignalPayload'];
 /** Content-free tick on `orchestrator:workflow:<id>`: some run changed, refetch. @public */
 export type WorkflowChangedSignalPayload =
-  Schemas['WorkflowChangedSignalPayload'];
+  OrchestratorSchemas['WorkflowChangedSignalPayload'];
 /** Answer of `GET /health/details`. @public */
-export type HealthDetailsDTO = Schemas['HealthDetailsDTO'];
+export type HealthDetailsDTO = OrchestratorSchemas['HealthDetailsDTO'];
 /** Answer of `GET /v2/workflows/loadProblems` (admins only). @public */
-export type WorkflowLoadProblemsDTO = Schemas['WorkflowLoadProblemsDTO'];
+export type WorkflowLoadProblemsDTO =
+  OrchestratorSchemas['WorkflowLoadProblemsDTO'];
 /** One workflow file that did not load, and why. @public */
-export type WorkflowLoadProblemDTO = Schemas['WorkflowLoadProblemDTO'];
+export type WorkflowLoadProblemDTO =
+  OrchestratorSchemas['WorkflowLoadProblemDTO'];
 /** Auth tokens forwarded to a workflow service. @public */
-export type AuthTokensDTO = Schemas['AuthTokensDTO'];
+export type AuthTokensDTO = OrchestratorSchemas['AuthTokensDTO'];

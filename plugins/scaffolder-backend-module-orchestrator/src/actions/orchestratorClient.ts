@@ -9,7 +9,7 @@ import {
   OrchestratorClient,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 
-/** What the actions need to call the Orchestrator backend. */
+/** What the actions need to call the Orchestrator backend. @public */
 export interface OrchestratorActionDeps {
   discovery: DiscoveryService;
   auth: AuthService;
