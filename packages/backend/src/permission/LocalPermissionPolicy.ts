@@ -9,6 +9,10 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import {
+  createIsAllowedWorkflowIdCondition,
+  RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 
 /** One entry of `permission.localPolicy.rules`; the first matching rule decides. */
 export interface LocalPolicyRule {
@@ -23,8 +27,6 @@ export interface LocalPolicyRule {
    */
   workflowIds?: string[];
 }
-
-const ORCHESTRATOR_RESOURCE_TYPE = 'orchestrator-workflow';
 
 /**
  * A small, config-driven permission policy for the host backend. It exists so the
@@ -79,17 +81,18 @@ export class LocalPermissionPolicy implements PermissionPolicy {
     if (rule.decision === 'deny') return { result: AuthorizeResult.DENY };
     if (
       rule.workflowIds &&
-      isResourcePermission(request.permission, ORCHESTRATOR_RESOURCE_TYPE)
+      isResourcePermission(
+        request.permission,
+        RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW,
+      )
     ) {
       return {
         result: AuthorizeResult.CONDITIONAL,
         pluginId: 'orchestrator',
-        resourceType: ORCHESTRATOR_RESOURCE_TYPE,
-        conditions: {
-          rule: 'IS_ALLOWED_WORKFLOW_ID',
-          resourceType: ORCHESTRATOR_RESOURCE_TYPE,
-          params: { workflowIds: rule.workflowIds },
-        },
+        resourceType: RESOURCE_TYPE_ORCHESTRATOR_WORKFLOW,
+        conditions: createIsAllowedWorkflowIdCondition({
+          workflowIds: rule.workflowIds,
+        }),
       };
     }
     return { result: AuthorizeResult.ALLOW };
