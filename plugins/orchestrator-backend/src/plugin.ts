@@ -28,6 +28,8 @@ import { DefaultWorkflowAuthorizer } from './permissions/WorkflowAuthorizer';
 import type { DataIndexHealth } from './dataIndex/CircuitBreaker';
 import { createRouter } from './router/createRouter';
 import { DatabaseRunStore } from './runStore/RunStore';
+import { RunStarts } from './runStore/RunStarts';
+import { RunStarter } from './services/RunStarter';
 import { wireRunIndex } from './runIndex/wiring';
 import { DefaultWorkflowRuntimeClient } from './runtime/WorkflowRuntimeClient';
 import { DefaultAvailabilityService } from './services/AvailabilityService';
@@ -151,6 +153,14 @@ export const orchestratorPlugin = createBackendPlugin({
           logger: deps.logger,
         });
 
+        const starter = RunStarter.create({
+          starts: RunStarts.create({ knex }),
+          runStore,
+          runtime,
+          dataIndex,
+          logger: deps.logger,
+          startTimeoutMs: config.workflowService.startTimeoutMs,
+        });
         const services = {
           httpAuth: deps.httpAuth,
           auditor: deps.auditor,
@@ -178,11 +188,10 @@ export const orchestratorPlugin = createBackendPlugin({
             dataIndex,
             definitions,
             runtime,
-            runStore,
             authorizer,
             access,
             validator,
-            logger: deps.logger,
+            starter,
           }),
           loadProblems: DefaultLoadProblemsService.create({
             source: loadProblemSource,
@@ -242,6 +251,21 @@ export const orchestratorPlugin = createBackendPlugin({
           });
           watcher = tasked;
         }
+        // Starts whose answer was lost (timeout, crash) become a recorded run or nothing.
+        await deps.scheduler.scheduleTask({
+          id: 'orchestrator-start-sweep',
+          scope: 'global',
+          frequency: { seconds: 30 },
+          timeout: { seconds: 60 },
+          fn: async () => {
+            const settled = await starter.sweep();
+            if (settled.started || settled.failed) {
+              deps.logger.info(
+                `Unresolved starts settled: ${settled.started} recorded, ${settled.failed} made no run`,
+              );
+            }
+          },
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

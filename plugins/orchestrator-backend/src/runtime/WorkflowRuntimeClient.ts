@@ -5,7 +5,14 @@ import {
 } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import { assertAuthTokens } from './authTokens';
-import { WorkflowServiceError, WorkflowServiceTimeoutError } from './errors';
+import {
+  WorkflowServiceError,
+  WorkflowServiceTimeoutError,
+  markNeverSent,
+} from './errors';
+
+/** Network errors raised before a connection existed: the request never reached the service. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** Where a workflow's own service lives (from its ProcessDefinition). */
 export interface WorkflowTarget {
@@ -23,6 +30,8 @@ export interface StartRequest extends WorkflowTarget {
   initiatorEntity: string;
   targetEntity?: string;
   authTokens?: AuthToken[];
+  /** Kept by the service on the run (`?businessKey=`), so a start can be found after a timeout. */
+  businessKey?: string;
 }
 
 export interface ProbeResult {
@@ -101,7 +110,9 @@ export class DefaultWorkflowRuntimeClient implements WorkflowRuntimeClient {
   }
 
   async start(request: StartRequest): Promise<{ id: string }> {
-    const url = `${base(request)}/${enc(request.workflowId)}`;
+    const url = `${base(request)}/${enc(request.workflowId)}${
+      request.businessKey ? `?businessKey=${enc(request.businessKey)}` : ''
+    }`;
     const body = {
       workflowdata: request.inputs,
       initiatorEntity: request.initiatorEntity,
@@ -238,9 +249,12 @@ export class DefaultWorkflowRuntimeClient implements WorkflowRuntimeClient {
           `${who} did not answer within ${timeoutMs} ms`,
         );
       }
-      throw new ServiceUnavailableError(
+      const unavailable = new ServiceUnavailableError(
         `${who} is unavailable: ${networkReason(error)}`,
       );
+      if (NOT_CONNECTED.has((error as any)?.cause?.code))
+        markNeverSent(unavailable);
+      throw unavailable;
     }
     const text = await response.text();
     if (!response.ok) {

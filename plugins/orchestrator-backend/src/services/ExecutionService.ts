@@ -1,4 +1,3 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   NotAllowedError,
@@ -21,7 +20,6 @@ import {
 import type { DataIndexClient } from '../dataIndex/DataIndexClient';
 import { assertWorkflowId } from '../dataIndex/ids';
 import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
-import type { RunStore } from '../runStore/RunStore';
 import { assertAuthTokens } from '../runtime/authTokens';
 import type { WorkflowRuntimeClient } from '../runtime/WorkflowRuntimeClient';
 import type { Caller } from './Caller';
@@ -30,6 +28,7 @@ import { assertEntityRef } from './entityRef';
 import type { InputValidator } from './InputValidator';
 import type { AccessibleInstance, InstanceAccess } from './InstanceAccess';
 import { parseVariables, toStatus } from './instanceMapping';
+import type { RunStarter } from './RunStarter';
 import { ValidationPolicy } from './ValidationPolicy';
 
 /** Everything that changes state; each needs `orchestrator.workflow.use`. */
@@ -65,11 +64,11 @@ export interface ExecutionService {
 export interface ExecutionServiceOptions {
   definitions: DefinitionCache;
   runtime: WorkflowRuntimeClient;
-  runStore: RunStore;
   authorizer: WorkflowAuthorizer;
   access: InstanceAccess;
   validator: InputValidator;
-  logger: LoggerService;
+  /** Every start goes through it: recorded before the call, settled after a lost answer. */
+  starter: RunStarter;
   /** Reads `failOnValidationErrors` from definitions; without it every schema is enforced. */
   dataIndex?: DataIndexClient;
 }
@@ -108,6 +107,7 @@ export class DefaultExecutionService implements ExecutionService {
       inputs: (request.inputData ?? {}) as JsonObject,
       targetEntity: request.targetEntity,
       authTokens: request.authTokens,
+      idempotencyKey: request.idempotencyKey,
     });
   }
 
@@ -132,6 +132,7 @@ export class DefaultExecutionService implements ExecutionService {
       targetEntity: request.targetEntity ?? previous.run?.targetEntity,
       authTokens: request.authTokens,
       rerunOf: instanceId,
+      idempotencyKey: request.idempotencyKey,
     });
   }
 
@@ -217,6 +218,7 @@ export class DefaultExecutionService implements ExecutionService {
       targetEntity?: string;
       authTokens?: ExecuteWorkflowRequestDTO['authTokens'];
       rerunOf?: string;
+      idempotencyKey?: string;
     },
   ): Promise<ExecuteWorkflowResponseDTO> {
     const definition = await this.o.definitions.get(workflowId);
@@ -239,31 +241,15 @@ export class DefaultExecutionService implements ExecutionService {
       warnings = this.o.validator
         .problems(workflowId, schema, run.inputs)
         .map(p => `${p.path} ${p.message}`);
-    const { id } = await this.o.runtime.start({
+    const id = await this.o.starter.start({
       ...target,
+      initiator: caller.initiator,
       inputs: run.inputs,
-      initiatorEntity: caller.initiator,
       targetEntity: run.targetEntity,
+      rerunOf: run.rerunOf,
       authTokens: run.authTokens,
+      idempotencyKey: run.idempotencyKey,
     });
-    try {
-      await this.o.runStore.record({
-        instanceId: id,
-        workflowId,
-        initiator: caller.initiator,
-        targetEntity: run.targetEntity,
-        inputs: run.inputs,
-        rerunOf: run.rerunOf,
-      });
-    } catch (error) {
-      // The run exists; failing the request would invite a duplicate start. Ownership
-      // still resolves through the instance's initiatorEntity variable.
-      this.o.logger.error(
-        `Run ${id} of '${workflowId}' started but could not be recorded: ${
-          (error as Error).message
-        }`,
-      );
-    }
     return warnings.length ? { id, warnings } : { id };
   }
 

@@ -15,10 +15,11 @@ describe('InstanceWatcher wiring', () => {
 
   it('is one global scheduler task at the configured interval that signals and notifies', async () => {
     const tasks = h.scheduler.scheduleTask.mock.calls.map(([t]) => t);
-    // The run index's task is scheduled beside it (see runIndex/wiring.ts).
+    // The run index's task and the start sweep are scheduled beside it.
     expect(tasks.map(t => t.id).sort()).toEqual([
       'orchestrator-instance-watcher',
       'orchestrator-run-index',
+      'orchestrator-start-sweep',
     ]);
     const task = tasks.find(t => t.id === 'orchestrator-instance-watcher');
     expect(task).toMatchObject({

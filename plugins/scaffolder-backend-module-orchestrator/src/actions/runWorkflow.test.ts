@@ -47,6 +47,24 @@ function instanceReads(states: Array<Record<string, unknown>>) {
 describe('orchestrator:workflow:run', () => {
   const action = createRunWorkflowAction(testDeps());
 
+  it('sends one idempotency key per task and step, the same when the task is retried', async () => {
+    const seen = { bodies: [] as any[], auth: [] as string[] };
+    server.use(startAnswers('run-1', seen));
+    const run = (taskId: string) => {
+      const ctx = createMockActionContext({
+        input: { workflow_id: 'greeting' },
+        task: { id: taskId },
+      });
+      return action.handler(ctx);
+    };
+    await run('task-a');
+    await run('task-a'); // a retried task whose start answer was lost
+    await run('task-b');
+    const keys = seen.bodies.map(b => b.idempotencyKey);
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it('starts the workflow as the initiator with inputs and a normalised target entity', async () => {
     const seen = { bodies: [] as unknown[], auth: [] as string[] };
     server.use(startAnswers('run-1', seen));
@@ -63,6 +81,7 @@ describe('orchestrator:workflow:run', () => {
         workflowId: 'greeting',
         inputData: { name: 'Ada' },
         targetEntity: 'component:default/payments-api',
+        idempotencyKey: expect.stringMatching(/^scaffolder-[0-9a-f]{40}$/),
       },
     ]);
     expect(seen.auth[0]).toMatch(/^Bearer .+/);
@@ -118,6 +137,7 @@ describe('orchestrator:workflow:run', () => {
         workflowId: 'greeting',
         inputData: {},
         authTokens: [{ provider: 'github', token: 'gho_secret' }],
+        idempotencyKey: expect.any(String),
       },
     ]);
   });

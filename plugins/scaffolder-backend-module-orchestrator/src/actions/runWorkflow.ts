@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -167,6 +168,10 @@ export function createRunWorkflowAction(
               body: {
                 inputData: parameters as Record<string, unknown>,
                 targetEntity,
+                // The checkpoint covers a start that answered; this covers one whose answer was
+                // lost (timeout, crash): the retried task sends the same key, the backend finds
+                // the first run instead of making a second.
+                idempotencyKey: taskStartKey(ctx, workflowId),
                 ...(ctx.input.auth_tokens?.length
                   ? { authTokens: ctx.input.auth_tokens }
                   : {}),
@@ -219,4 +224,22 @@ function normalizeEntityRef(ref: string): string {
       `target_entity "${ref}" is not an entity reference (kind:namespace/name)`,
     );
   }
+}
+
+/** One key per task, step, workflow and `each` item: stable across retries of the task. */
+function taskStartKey(
+  ctx: { task: { id: string }; step?: { id?: string }; each?: unknown },
+  workflowId: string,
+): string {
+  const digest = createHash('sha256')
+    .update(
+      [
+        ctx.task.id,
+        ctx.step?.id ?? '',
+        workflowId,
+        JSON.stringify(ctx.each ?? null),
+      ].join('\n'),
+    )
+    .digest('hex');
+  return `scaffolder-${digest.slice(0, 40)}`;
 }
