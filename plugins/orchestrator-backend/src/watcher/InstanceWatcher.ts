@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
@@ -15,7 +16,6 @@ import type { RunRecord, RunStore } from '../runStore/RunStore';
 import type { DefinitionCache } from '../services/DefinitionCache';
 import { parseVariables, toStatus } from '../services/instanceMapping';
 import { ownerOfRun, rootOf } from '../services/runOwner';
-import { boundedAll } from './boundedAll';
 import type { WatcherCursorStore } from './WatcherCursorStore';
 
 export interface TickResult {
@@ -54,6 +54,19 @@ const TERMINAL: Record<string, { verb: string; severity: 'normal' | 'high' }> =
 
 /** Signals and notifications in flight at once during a tick. */
 const PUBLISH_CONCURRENCY = 8;
+
+/**
+ * Runs `task` for every item with at most PUBLISH_CONCURRENCY in flight: a tick with thousands
+ * of changes must neither publish one after another (slow) nor all at once (a burst on the
+ * events bus and the database).
+ */
+function forEachBounded<T>(
+  items: readonly T[],
+  task: (item: T) => Promise<void>,
+): Promise<void[]> {
+  const limit = pLimit(PUBLISH_CONCURRENCY);
+  return Promise.all(items.map(item => limit(() => task(item))));
+}
 
 export interface InstanceWatcherOptions {
   dataIndex: DataIndexClient;
@@ -129,7 +142,7 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
       fresh.flatMap(i => [i.id, rootOf(i)].filter((x): x is string => !!x)),
     );
     const owners = await this.ownersOf(fresh, runs);
-    await boundedAll(fresh, PUBLISH_CONCURRENCY, async instance => {
+    await forEachBounded(fresh, async instance => {
       const owner = owners.get(instance.id);
       // Awaited first: `x += await` would read x before the await and lose concurrent counts.
       const signalled = await this.signalOwner(instance, owner);
@@ -138,7 +151,7 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
       result.notifications += notified;
     });
     const workflows = [...new Set(fresh.map(i => i.processId))];
-    await boundedAll(workflows, PUBLISH_CONCURRENCY, async workflowId => {
+    await forEachBounded(workflows, async workflowId => {
       const tick: WorkflowChangedSignalPayload = {
         type: 'workflow-changed',
         workflowId,
@@ -164,7 +177,7 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
     runs: Map<string, RunRecord>,
   ): Promise<Map<string, string | undefined>> {
     const owners = new Map<string, string | undefined>();
-    await boundedAll(changed, PUBLISH_CONCURRENCY, async instance => {
+    await forEachBounded(changed, async instance => {
       const owner = await ownerOfRun(instance, this.o, { runs }).catch(
         () => undefined,
       );
