@@ -189,6 +189,11 @@ export const orchestratorTranslationRef = createTranslationRef({
       end: 'End',
       defaultEdge: 'default',
       errorEdge: 'error',
+    loadProblems: {
+      title: 'Workflows that failed to load ({{total}})',
+      workflowFailed: 'Workflow {{workflowId}} failed to load: {{message}}',
+      file: 'File: {{file}}',
+    },
       nodeTitle: '{{label}} ({{type}})',
       nodeTitleWithStatus: '{{title}}: {{status}}',
     },
@@ -306,3 +311,5 @@ export const orchestratorTranslationRef = createTranslationRef({
     },
   },
 });
+      startedWithWarnings:
+        'The run started, but its inputs do not match the input schema: {{warnings}}',

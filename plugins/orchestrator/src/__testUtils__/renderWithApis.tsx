@@ -32,6 +32,7 @@ export function mockOrchestratorApi(
     'getWorkflowAvailability',
     'getWorkflowRunStats',
     'getInstances',
+    'getWorkflowLoadProblems',
     'getWorkflowInstances',
     'getInstancesForEntity',
     'getInstance',

@@ -9,6 +9,7 @@ import {
   ProcessInstanceListResultDTO,
   SearchRequest,
   WorkflowAvailabilityResponseDTO,
+  WorkflowLoadProblemsDTO,
   WorkflowOverviewDTO,
   WorkflowOverviewListResultDTO,
   WorkflowRunStatsDTO,
@@ -38,6 +39,8 @@ export interface OrchestratorApi {
     workflowId: string,
   ): Promise<WorkflowAvailabilityResponseDTO>;
   getWorkflowRunStats(workflowId: string): Promise<WorkflowRunStatsDTO>;
+  /** Deployed workflows that did not load, and why; admins only (403 for others). */
+  getWorkflowLoadProblems(): Promise<WorkflowLoadProblemsDTO>;
   getInstances(request?: SearchRequest): Promise<ProcessInstanceListResultDTO>;
   getWorkflowInstances(
     workflowId: string,

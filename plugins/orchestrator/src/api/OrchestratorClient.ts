@@ -80,6 +80,10 @@ export class OrchestratorClient implements OrchestratorApi {
     return this.client.getWorkflowRunStats({ path: { workflowId } });
   }
 
+  getWorkflowLoadProblems() {
+    return this.client.getWorkflowLoadProblems();
+  }
+
   getInstances(request: SearchRequest = {}) {
     return this.client.getInstances({ body: request });
   }

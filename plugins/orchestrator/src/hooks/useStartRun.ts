@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { useApi } from '@backstage/core-plugin-api';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { JsonObject } from '@backstage/types';
 import { orchestratorApiRef } from '../api/OrchestratorApi';
+import { orchestratorTranslationRef } from '../translation';
 import { fieldErrorsOf } from '../components/shared/apiErrors';
 import {
   ErrorSchemaLike,
@@ -20,10 +22,14 @@ export type StartRunState = {
 
 /**
  * Starts a run and sorts the backend's answer into what the page shows: the
- * new run's id, field errors for the form, or an error panel.
+ * new run's id, field errors for the form, or an error panel. A run of a workflow whose
+ * schema says `failOnValidationErrors: false` starts despite input problems; the backend
+ * returns them as `warnings`, posted here as a lasting alert, since the page navigates away.
  */
 export function useStartRun(workflowId: string, targetEntity?: string) {
   const api = useApi(orchestratorApiRef);
+  const alertApi = useApi(alertApiRef);
+  const { t } = useTranslationRef(orchestratorTranslationRef);
   const [state, setState] = useState<StartRunState>({
     starting: false,
     formErrors: [],
@@ -35,11 +41,20 @@ export function useStartRun(workflowId: string, targetEntity?: string) {
   ): Promise<string | undefined> => {
     setState({ starting: true, formErrors: [] });
     try {
-      const { id } = await api.executeWorkflow(workflowId, {
+      const { id, warnings } = await api.executeWorkflow(workflowId, {
         inputData,
         targetEntity,
         ...(authTokens.length > 0 ? { authTokens } : {}),
       });
+      if (warnings && warnings.length > 0) {
+        alertApi.post({
+          message: t('execute.startedWithWarnings', {
+            warnings: warnings.join('; '),
+          }),
+          severity: 'warning',
+          display: 'permanent',
+        });
+      }
       return id;
     } catch (e) {
       const details = fieldErrorsOf(e);

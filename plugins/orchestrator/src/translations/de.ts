@@ -153,6 +153,11 @@ const de = createTranslationMessages({
     'definition.diagramLabel': 'Workflow-Diagramm',
     'definition.start': 'Start',
     'definition.end': 'Ende',
+    'loadProblems.title':
+      'Workflows, die nicht geladen werden konnten ({{total}})',
+    'loadProblems.workflowFailed':
+      'Workflow {{workflowId}} konnte nicht geladen werden: {{message}}',
+    'loadProblems.file': 'Datei: {{file}}',
     'definition.defaultEdge': 'sonst',
     'definition.errorEdge': 'Fehler',
     'definition.nodeTitle': '{{label}} ({{type}})',
@@ -259,3 +264,5 @@ const de = createTranslationMessages({
 });
 
 export default de;
+    'execute.startedWithWarnings':
+      'Der Lauf wurde gestartet, aber die Eingaben passen nicht zum Eingabeschema: {{warnings}}',

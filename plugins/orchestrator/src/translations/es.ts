@@ -154,6 +154,11 @@ const es = createTranslationMessages({
     'definition.start': 'Inicio',
     'definition.end': 'Fin',
     'definition.defaultEdge': 'si no',
+    'loadProblems.title':
+      'Flujos de trabajo que no se pudieron cargar ({{total}})',
+    'loadProblems.workflowFailed':
+      'No se pudo cargar el flujo de trabajo {{workflowId}}: {{message}}',
+    'loadProblems.file': 'Archivo: {{file}}',
     'definition.errorEdge': 'error',
     'definition.nodeTitle': '{{label}} ({{type}})',
     'definition.nodeTitleWithStatus': '{{title}}: {{status}}',
@@ -259,3 +264,5 @@ const es = createTranslationMessages({
 });
 
 export default es;
+    'execute.startedWithWarnings':
+      'La ejecución se inició, pero las entradas no cumplen el esquema de entrada: {{warnings}}',

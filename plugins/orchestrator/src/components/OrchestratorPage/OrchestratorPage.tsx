@@ -6,11 +6,15 @@ import { Content, Header, Page } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { orchestratorTranslationRef } from '../../translation';
 import { RunsTable } from '../RunsTable/RunsTable';
+import { LoadProblemsNotice } from '../shared/LoadProblemsNotice';
 import { WorkflowsTab } from './WorkflowsTab';
 
 type TabId = 'workflows' | 'runs';
 
-/** The landing page: tabs Workflows and All runs, the tab kept in `?tab=` so links and reloads keep it. */
+/**
+ * The landing page: tabs Workflows and All runs, the tab kept in `?tab=` so links and reloads
+ * keep it; above them, for admins, the workflows that failed to load.
+ */
 export const OrchestratorPage = () => {
   const { t } = useTranslationRef(orchestratorTranslationRef);
   const [params, setParams] = useSearchParams();
@@ -22,6 +26,7 @@ export const OrchestratorPage = () => {
     <Page themeId="tool">
       <Header title={t('page.title')} subtitle={t('page.subtitle')} />
       <Content>
+        <LoadProblemsNotice />
         <Tabs
           value={tab}
           onChange={(_e, value) => select(value)}

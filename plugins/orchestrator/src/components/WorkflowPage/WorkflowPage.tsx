@@ -8,12 +8,12 @@ import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { useRefreshable } from '../../hooks/useRefreshable';
 import { useSignalChannels } from '../../hooks/useSignalChannels';
 import { orchestratorTranslationRef } from '../../translation';
-import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
 import { RunsTable } from '../RunsTable/RunsTable';
 import { InputSchemaCard } from './InputSchemaCard';
 import { WorkflowDefinitionCard } from './WorkflowDefinitionCard';
 import { WorkflowDetailsCard, WorkflowStatsCard } from './WorkflowDetailsCard';
+import { WorkflowLoadError } from './WorkflowLoadError';
 
 /**
  * One workflow: details and stats (refreshed when its runs change), the
@@ -52,9 +52,9 @@ export const WorkflowPage = () => {
   if (overview.loading) body = <Progress />;
   else if (!o)
     body = (
-      <ApiErrorPanel
+      <WorkflowLoadError
+        workflowId={workflowId}
         error={overview.error ?? new Error(t('common.noAnswer'))}
-        title={t('workflow.loadError')}
       />
     );
   else {
