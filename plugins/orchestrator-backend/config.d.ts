@@ -4,12 +4,23 @@
  * Licensed under the Apache License, Version 2.0.
  */
 
-// Shared keys (dataIndexService.url/timeoutMs, workflowService.timeoutMs,
-// instanceWatcher.intervalSeconds, availability.cacheSeconds, contentLengthLimit)
-// are declared by orchestrator-common; these are the backend's own.
+import type { HumanDuration } from '@backstage/types';
+
+// Every key the Orchestrator backend reads. Durations take any Backstage form ('10s', 'PT10S',
+// { seconds: 10 }); the older `…Ms` number keys still work as deprecated aliases.
 export interface Config {
+  /** Configuration of the Orchestrator plugins. */
   orchestrator?: {
-    dataIndexService?: {
+    /** Size limit of request bodies the backend accepts, e.g. '100kb' or '1mb'. Default: '100kb'. */
+    contentLengthLimit?: string;
+    /** The SonataFlow Data Index. */
+    dataIndexService: {
+      /** Base URL of the Data Index; GraphQL is served at <url>/graphql. Required, no default. */
+      url: string;
+      /** Deadline of one Data Index read, across its retries. Default: 10s. */
+      timeout?: HumanDuration | string;
+      /** @deprecated use `timeout`; milliseconds. */
+      timeoutMs?: number;
       /** Extra attempts of a read when the Data Index is unreachable (never for mutations). Default 1. */
       readRetries?: number;
       /**
@@ -21,7 +32,9 @@ export interface Config {
       breaker?: {
         /** Consecutive unreachable answers after which requests fail fast (503) until a probe succeeds. Default 3. */
         failureThreshold?: number;
-        /** First wait before a probe once failing fast, doubling up to 60 s while it fails, in milliseconds. Default 2000. */
+        /** First wait before a probe once failing fast, doubling up to 60 s while it fails. Default 2s. */
+        cooldown?: HumanDuration | string;
+        /** @deprecated use `cooldown`; milliseconds. */
         cooldownMs?: number;
       };
       /**
@@ -37,23 +50,40 @@ export interface Config {
        */
       token?: string;
     };
+    /** The workflow services (each workflow's own REST endpoint). */
     workflowService?: {
-      /** Timeout of a start in milliseconds; a start is never retried. Default 30000. */
+      /** Timeout of each workflow-service request other than a start. Default: 10s. */
+      timeout?: HumanDuration | string;
+      /** @deprecated use `timeout`; milliseconds. */
+      timeoutMs?: number;
+      /** Timeout of a start; a start is never retried (it is reconciled instead). Default 30s. */
+      startTimeout?: HumanDuration | string;
+      /** @deprecated use `startTimeout`; milliseconds. */
       startTimeoutMs?: number;
     };
+    /** Workflow-service availability probes. */
     availability?: {
-      /** Timeout of one availability probe in milliseconds. Default 3000. */
+      /** Seconds an availability answer is reused before the service is probed again. Default: 60. */
+      cacheSeconds?: number;
+      /** Timeout of one availability probe. Default 3s. */
+      probeTimeout?: HumanDuration | string;
+      /** @deprecated use `probeTimeout`; milliseconds. */
       probeTimeoutMs?: number;
       /** Upper bound of the backoff between probes of a failing service, in seconds. Default 300. */
       maxBackoffSeconds?: number;
-      /** How long a list waits for first probes before answering without them, in milliseconds. Default 1000. */
+      /** How long a list waits for first probes before answering without them. Default 1s. */
+      listWait?: HumanDuration | string;
+      /** @deprecated use `listWait`; milliseconds. */
       listWaitMs?: number;
     };
     cache?: {
       /** How long the list of process definitions is trusted before it is re-read, in seconds. Default 60. */
       definitionsSeconds?: number;
     };
+    /** The watcher that turns Data Index changes into signals and notifications. */
     instanceWatcher?: {
+      /** Seconds between two polls of the Data Index for changed runs. Default: 5. */
+      intervalSeconds?: number;
       /** Publish signals and notifications for changed runs. Default true. */
       enabled?: boolean;
       /** Most changed runs read per tick. Default 500. */
@@ -83,7 +113,9 @@ export interface Config {
       windowDays?: number;
       /** Runs read per Data Index request by the backfill and reconcile scans (1-1000). Default 500. */
       pageSize?: number;
-      /** Pause between two Data Index requests of a scan, in milliseconds (the rate bound). Default 100. */
+      /** Pause between two Data Index requests of a scan (the rate bound). Default 100ms. */
+      pause?: HumanDuration | string;
+      /** @deprecated use `pause`; milliseconds. */
       pauseMs?: number;
       /** How often a full scan reconciles the index with the Data Index (catches deletions), in hours. Default 6. */
       reconcileHours?: number;

@@ -34,4 +34,49 @@ describe('orchestrator config', () => {
       /must be an http\(s\) URL/,
     );
   });
+
+  it('reads durations in any Backstage form, and the deprecated …Ms keys as aliases', () => {
+    const config = readOrchestratorConfig(
+      new ConfigReader({
+        orchestrator: {
+          dataIndexService: {
+            url: 'http://data-index',
+            timeout: '2s',
+            breaker: { cooldownMs: 500 },
+          },
+          workflowService: { timeout: { seconds: 3 }, startTimeoutMs: 45_000 },
+          availability: { probeTimeout: 'PT1S', listWait: '250ms' },
+          runIndex: { pause: { milliseconds: 20 } },
+        },
+      }),
+    );
+    expect(config.dataIndex.timeoutMs).toBe(2_000);
+    expect(config.dataIndex.breakerCooldownMs).toBe(500);
+    expect(config.workflowService).toEqual({
+      timeoutMs: 3_000,
+      startTimeoutMs: 45_000,
+    });
+    expect(config.availability).toMatchObject({
+      probeTimeoutMs: 1_000,
+      listWaitMs: 250,
+    });
+    expect(config.runIndex.pauseMs).toBe(20);
+  });
+
+  it('prefers the duration key over its alias, and names a bad one at startup', () => {
+    const read = (dataIndexService: object) =>
+      readOrchestratorConfig(
+        new ConfigReader({
+          orchestrator: {
+            dataIndexService: { url: 'http://data-index', ...dataIndexService },
+          },
+        }),
+      );
+    expect(read({ timeout: '1s', timeoutMs: 9_000 }).dataIndex.timeoutMs).toBe(
+      1_000,
+    );
+    expect(() => read({ timeout: 'soon' })).toThrow(
+      /orchestrator\.dataIndexService\.timeout must be a duration/,
+    );
+  });
 });

@@ -1,5 +1,5 @@
-import type { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 
 /** The backend's settings, with every default applied (see config.d.ts). */
 export interface OrchestratorBackendConfig {
@@ -43,24 +43,29 @@ export function readOrchestratorConfig(
   const c = config.getConfig('orchestrator');
   const n = (key: string, fallback: number) =>
     c.getOptionalNumber(key) ?? fallback;
+  /** A duration key (`'10s'`, `'PT10S'`, `{ seconds: 10 }`), else its deprecated `…Ms` alias. */
+  const ms = (key: string, fallback: number) =>
+    c.has(key)
+      ? durationMs(c, key)
+      : c.getOptionalNumber(`${key}Ms`) ?? fallback;
   return {
     dataIndex: {
       url: dataIndexBaseUrl(c.getString('dataIndexService.url')),
-      timeoutMs: n('dataIndexService.timeoutMs', 10_000),
+      timeoutMs: ms('dataIndexService.timeout', 10_000),
       readRetries: n('dataIndexService.readRetries', 1),
       maxRequestBytes: n('dataIndexService.maxRequestBytes', 4_000_000),
       breakerThreshold: n('dataIndexService.breaker.failureThreshold', 3),
-      breakerCooldownMs: n('dataIndexService.breaker.cooldownMs', 2_000),
+      breakerCooldownMs: ms('dataIndexService.breaker.cooldown', 2_000),
     },
     workflowService: {
-      timeoutMs: n('workflowService.timeoutMs', 10_000),
-      startTimeoutMs: n('workflowService.startTimeoutMs', 30_000),
+      timeoutMs: ms('workflowService.timeout', 10_000),
+      startTimeoutMs: ms('workflowService.startTimeout', 30_000),
     },
     availability: {
       cacheSeconds: n('availability.cacheSeconds', 60),
-      probeTimeoutMs: n('availability.probeTimeoutMs', 3_000),
+      probeTimeoutMs: ms('availability.probeTimeout', 3_000),
       maxBackoffSeconds: n('availability.maxBackoffSeconds', 300),
-      listWaitMs: n('availability.listWaitMs', 1_000),
+      listWaitMs: ms('availability.listWait', 1_000),
     },
     definitionsCacheSeconds: n('cache.definitionsSeconds', 60),
     instanceWatcher: {
@@ -74,7 +79,7 @@ export function readOrchestratorConfig(
       // The overview counts 30 days; a shorter window could not answer it.
       windowDays: Math.max(30, n('runIndex.windowDays', 30)),
       pageSize: Math.min(1000, Math.max(1, n('runIndex.pageSize', 500))),
-      pauseMs: Math.max(0, n('runIndex.pauseMs', 100)),
+      pauseMs: Math.max(0, ms('runIndex.pause', 100)),
       reconcileHours: n('runIndex.reconcileHours', 6),
       intervalSeconds: n('runIndex.intervalSeconds', 60),
     },
@@ -87,6 +92,19 @@ export function readOrchestratorConfig(
       cacheSeconds: Math.max(0, n('loadProblems.cacheSeconds', 15)),
     },
   };
+}
+
+/** Milliseconds of `orchestrator.<key>`, or an error naming the key and the forms it takes. */
+function durationMs(c: Config, key: string): number {
+  try {
+    return durationToMilliseconds(readDurationFromConfig(c, { key }));
+  } catch (error) {
+    throw new Error(
+      `orchestrator.${key} must be a duration such as '10s', 'PT10S' or { seconds: 10 }: ${
+        (error as Error).message
+      }`,
+    );
+  }
 }
 
 /**
@@ -104,12 +122,12 @@ function httpBaseUrl(value: string, key: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(
+    throw new Error(
       `orchestrator.${key} must be an http(s) URL, got '${value}'`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(
+    throw new Error(
       `orchestrator.${key} must be an http(s) URL, got '${value}'`,
     );
   }
