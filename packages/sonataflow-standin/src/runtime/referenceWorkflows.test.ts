@@ -41,6 +41,20 @@ const MTV_INPUT = {
 
 describeIfReference('reference workflows (shared/reference/workflows)', () => {
   let s: RunningStandin;
+  // Every workflow some test below ran to a terminal state (sub-flows included), so the last
+  // test can tell that none of the reference folder was left out.
+  const ranToEnd = new Set<string>();
+  const settle = async (instanceId: string) => {
+    const done = await s.runtime.whenSettled(instanceId);
+    if (['COMPLETED', 'ERROR', 'ABORTED'].includes(done.state)) {
+      ranToEnd.add(done.processId);
+      for (const child of s.store.childrenOf(instanceId)) {
+        if (['COMPLETED', 'ERROR', 'ABORTED'].includes(child.state))
+          ranToEnd.add(child.processId);
+      }
+    }
+    return done;
+  };
 
   beforeAll(async () => {
     s = await startStandin({
@@ -106,7 +120,7 @@ describeIfReference('reference workflows (shared/reference/workflows)', () => {
     const { id: instanceId } = await s.runtime.start(id, {
       workflowdata: input,
     });
-    const done = await s.runtime.whenSettled(instanceId);
+    const done = await settle(instanceId);
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('COMPLETED');
     expect((done.variables.workflowdata as any).result.message).toBe(message);
@@ -116,7 +130,7 @@ describeIfReference('reference workflows (shared/reference/workflows)', () => {
     const { id } = await s.runtime.start('assessment-with-jq-expression', {
       inputText: 'a dummy project',
     });
-    const done = await s.runtime.whenSettled(id);
+    const done = await settle(id);
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('COMPLETED');
     const wd = done.variables.workflowdata as any;
@@ -140,7 +154,7 @@ describeIfReference('reference workflows (shared/reference/workflows)', () => {
         recipients: ['user:default/ada'],
       },
     });
-    const done = await s.runtime.whenSettled(id);
+    const done = await settle(id);
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('COMPLETED');
     const wd = done.variables.workflowdata as any;
@@ -162,7 +176,7 @@ describeIfReference('reference workflows (shared/reference/workflows)', () => {
     const { id } = await s.runtime.start('mtv-plan', {
       workflowdata: MTV_INPUT,
     });
-    const done = await s.runtime.whenSettled(id);
+    const done = await settle(id);
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('COMPLETED');
     expect(done.nodes.map(n => n.name)).toEqual([
@@ -181,6 +195,24 @@ describeIfReference('reference workflows (shared/reference/workflows)', () => {
     ]);
     expect((done.variables.workflowdata as any).result.message).toBe(
       'MTV plan successful',
+    );
+  });
+
+  it('dummy-infra-workflow-option (a workflow option of the assessment) runs to COMPLETED', async () => {
+    const { id } = await s.runtime.start('dummy-infra-workflow-option', {
+      workflowdata: {},
+    });
+    const done = await settle(id);
+    expect(done.state).toBe('COMPLETED');
+    expect((done.variables.workflowdata as any).message).toBe('StartState...');
+  });
+
+  it('ran every workflow of the reference folder to a terminal state', () => {
+    expect([...ranToEnd].sort()).toEqual(
+      s.runtime
+        .listWorkflows()
+        .map(w => w.id)
+        .sort(),
     );
   });
 });
