@@ -109,6 +109,15 @@ export const orchestratorTranslationRef = createTranslationRef({
       entity: 'Entity',
       runBy: 'Run by',
       clear: 'Clear filters',
+      started: 'Started',
+      range: {
+        any: 'Any time',
+        today: 'Today',
+        '7d': 'Last 7 days',
+        '30d': 'Last 30 days',
+        custom: 'Custom range',
+      },
+      searchingCatalog: 'Searching the catalog…',
     },
     bulk: {
       selected: '{{number}} selected',

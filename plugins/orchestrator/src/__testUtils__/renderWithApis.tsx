@@ -6,7 +6,8 @@ import {
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
 import { ResponseError } from '@backstage/errors';
 import {
@@ -91,6 +92,8 @@ export function renderWithApis(element: ReactElement, options: RenderOptions) {
   const deny = new Set(options.deny ?? []);
   const apis: any[] = [
     [orchestratorApiRef, options.api],
+    // an empty in-memory catalog unless a test brings entities
+    [catalogApiRef, catalogApiMock()],
     [
       permissionApiRef,
       mockApis.permission({

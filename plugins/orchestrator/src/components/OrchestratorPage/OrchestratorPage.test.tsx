@@ -304,6 +304,8 @@ describe('OrchestratorPage', () => {
       // paste, not type: one render per key is slow on a loaded machine
       await userEvent.click(screen.getByTestId('filter-entity'));
       await userEvent.paste('my-service');
+      // typed text applies on Enter (a half-typed name must not empty the table)
+      await userEvent.keyboard('{Enter}');
       await waitFor(() =>
         expect(api.getInstances).toHaveBeenLastCalledWith(
           expect.objectContaining({

@@ -10,7 +10,17 @@ import {
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { orchestratorTranslationRef } from '../../translation';
 import { useStatusLabel } from '../shared/StatusChip';
-import { EMPTY_RUNS_FILTER, RunsFilterState } from './runsFilter';
+import { EntityRefFilter } from './EntityRefFilter';
+import {
+  EMPTY_RUNS_FILTER,
+  RunsFilterState,
+  STARTED_RANGES,
+  StartedRange,
+} from './runsFilter';
+
+// The kinds a run usually targets, and who starts runs.
+const ENTITY_KINDS = ['Component', 'System', 'Resource', 'API'];
+const RUN_BY_KINDS = ['User'];
 
 export interface WorkflowChoice {
   id: string;
@@ -96,47 +106,64 @@ export const RunsFilters = ({
         </TextField>
       )}
       <TextField
+        select
         size="small"
         variant="outlined"
-        type="date"
-        id={`${id}-startedFrom`}
-        label={t('filters.startedFrom')}
-        InputLabelProps={{ shrink: true }}
-        value={value.startedFrom}
-        onChange={e => set({ startedFrom: e.target.value })}
-        inputProps={{ 'data-testid': 'filter-started-from' }}
-      />
-      <TextField
-        size="small"
-        variant="outlined"
-        type="date"
-        id={`${id}-startedTo`}
-        label={t('filters.startedTo')}
-        InputLabelProps={{ shrink: true }}
-        value={value.startedTo}
-        onChange={e => set({ startedTo: e.target.value })}
-        inputProps={{ 'data-testid': 'filter-started-to' }}
-      />
-      <TextField
-        size="small"
-        variant="outlined"
+        id={`${id}-started`}
+        label={t('filters.started')}
+        sx={{ minWidth: 150 }}
+        value={value.startedRange}
+        onChange={e => set({ startedRange: e.target.value as StartedRange })}
+        inputProps={{ 'data-testid': 'filter-started' }}
+      >
+        {STARTED_RANGES.map(range => (
+          <MenuItem key={range || 'any'} value={range}>
+            {t(`filters.range.${range || 'any'}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      {value.startedRange === 'custom' && (
+        <>
+          <TextField
+            size="small"
+            variant="outlined"
+            type="date"
+            id={`${id}-startedFrom`}
+            label={t('filters.startedFrom')}
+            InputLabelProps={{ shrink: true }}
+            value={value.startedFrom}
+            onChange={e => set({ startedFrom: e.target.value })}
+            inputProps={{ 'data-testid': 'filter-started-from' }}
+          />
+          <TextField
+            size="small"
+            variant="outlined"
+            type="date"
+            id={`${id}-startedTo`}
+            label={t('filters.startedTo')}
+            InputLabelProps={{ shrink: true }}
+            value={value.startedTo}
+            onChange={e => set({ startedTo: e.target.value })}
+            inputProps={{ 'data-testid': 'filter-started-to' }}
+          />
+        </>
+      )}
+      <EntityRefFilter
         id={`${id}-entity`}
         label={t('filters.entity')}
-        placeholder="component:default/name"
+        kinds={ENTITY_KINDS}
         value={value.entity}
-        onChange={e => set({ entity: e.target.value })}
-        inputProps={{ 'data-testid': 'filter-entity' }}
+        onChange={entity => set({ entity })}
+        testId="filter-entity"
       />
       {showRunBy && (
-        <TextField
-          size="small"
-          variant="outlined"
+        <EntityRefFilter
           id={`${id}-runBy`}
           label={t('filters.runBy')}
-          placeholder="user:default/name"
+          kinds={RUN_BY_KINDS}
           value={value.runBy}
-          onChange={e => set({ runBy: e.target.value })}
-          inputProps={{ 'data-testid': 'filter-run-by' }}
+          onChange={runBy => set({ runBy })}
+          testId="filter-run-by"
         />
       )}
       {!isEmpty && (

@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import {
   buildRunsFilter,
   EMPTY_RUNS_FILTER,
   normalizeEntityRef,
+  StartedRange,
 } from './runsFilter';
 
 describe('buildRunsFilter', () => {
@@ -26,6 +28,7 @@ describe('buildRunsFilter', () => {
     const filter = buildRunsFilter({
       ...EMPTY_RUNS_FILTER,
       workflowId: 'greeting',
+      startedRange: 'custom',
       startedFrom: '2024-11-01',
       startedTo: '2024-11-30',
       entity: 'my-service',
@@ -60,6 +63,7 @@ describe('buildRunsFilter', () => {
       (
         buildRunsFilter({
           ...EMPTY_RUNS_FILTER,
+          startedRange: 'custom',
           startedFrom: '2024-11-01',
         }) as any
       ).operator,
@@ -68,10 +72,45 @@ describe('buildRunsFilter', () => {
       (
         buildRunsFilter({
           ...EMPTY_RUNS_FILTER,
+          startedRange: 'custom',
           startedTo: '2024-11-01',
         }) as any
       ).operator,
     ).toBe('LTE');
+  });
+});
+
+describe('started presets', () => {
+  // a fixed "now" in a zone with an offset, so local day starts are visible
+  const now = DateTime.fromISO('2026-03-15T10:30:00', {
+    zone: 'Europe/Berlin',
+  });
+  const fromOf = (startedRange: StartedRange) =>
+    (buildRunsFilter({ ...EMPTY_RUNS_FILTER, startedRange }, now) as any)
+      ?.value;
+
+  it('counts today, 7 and 30 days in whole local days, with no upper bound', () => {
+    expect(fromOf('today')).toBe('2026-03-14T23:00:00.000Z');
+    expect(fromOf('7d')).toBe('2026-03-08T23:00:00.000Z');
+    expect(fromOf('30d')).toBe('2026-02-13T23:00:00.000Z');
+    expect(
+      (
+        buildRunsFilter(
+          { ...EMPTY_RUNS_FILTER, startedRange: '7d' },
+          now,
+        ) as any
+      ).operator,
+    ).toBe('GTE');
+  });
+
+  it('ignores leftover custom dates unless the range is custom', () => {
+    expect(
+      buildRunsFilter(
+        { ...EMPTY_RUNS_FILTER, startedFrom: '2024-11-01', startedTo: '' },
+        now,
+      ),
+    ).toBeUndefined();
+    expect(fromOf('')).toBeUndefined();
   });
 });
 

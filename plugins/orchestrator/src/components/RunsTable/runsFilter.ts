@@ -5,11 +5,25 @@ import {
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { DateTime } from 'luxon';
 
+/**
+ * When runs started: a preset relative to today (a shared link keeps meaning
+ * "the last 7 days"), or `custom` with the from/to dates.
+ */
+export type StartedRange = '' | 'today' | '7d' | '30d' | 'custom';
+export const STARTED_RANGES: StartedRange[] = [
+  '',
+  'today',
+  '7d',
+  '30d',
+  'custom',
+];
+
 /** What the user picked above the runs table. Empty values mean "any". */
 export interface RunsFilterState {
   statuses: ProcessInstanceStatusDTO[];
   workflowId: string;
-  /** `yyyy-MM-dd` from a date input, in the user's time zone. */
+  startedRange: StartedRange;
+  /** `yyyy-MM-dd` from a date input, in the user's time zone; used when the range is custom. */
   startedFrom: string;
   startedTo: string;
   entity: string;
@@ -19,6 +33,7 @@ export interface RunsFilterState {
 export const EMPTY_RUNS_FILTER: RunsFilterState = {
   statuses: [],
   workflowId: '',
+  startedRange: '',
   startedFrom: '',
   startedTo: '',
   entity: '',
@@ -49,8 +64,37 @@ function dayBoundary(date: string, edge: 'start' | 'end'): string | undefined {
   );
 }
 
+const PRESET_DAYS: Partial<Record<StartedRange, number>> = {
+  today: 0,
+  '7d': 6,
+  '30d': 29,
+};
+
+/** The from/to instants of the range, today's presets counted in whole local days. */
+function startedBounds(
+  state: RunsFilterState,
+  now: DateTime,
+): { from?: string; to?: string } {
+  const days = PRESET_DAYS[state.startedRange];
+  if (days !== undefined) {
+    return {
+      from: now.minus({ days }).startOf('day').toUTC().toISO() ?? undefined,
+    };
+  }
+  if (state.startedRange !== 'custom') return {};
+  return {
+    from: state.startedFrom
+      ? dayBoundary(state.startedFrom, 'start')
+      : undefined,
+    to: state.startedTo ? dayBoundary(state.startedTo, 'end') : undefined,
+  };
+}
+
 /** The server-side `Filter` of a SearchRequest, or undefined when nothing is picked. */
-export function buildRunsFilter(state: RunsFilterState): Filter | undefined {
+export function buildRunsFilter(
+  state: RunsFilterState,
+  now: DateTime = DateTime.now(),
+): Filter | undefined {
   const filters: Filter[] = [];
   if (state.statuses.length === 1) {
     filters.push({ field: 'state', operator: 'EQ', value: state.statuses[0] });
@@ -64,8 +108,7 @@ export function buildRunsFilter(state: RunsFilterState): Filter | undefined {
       value: state.workflowId,
     });
   }
-  const from = state.startedFrom && dayBoundary(state.startedFrom, 'start');
-  const to = state.startedTo && dayBoundary(state.startedTo, 'end');
+  const { from, to } = startedBounds(state, now);
   if (from && to) {
     filters.push({ field: 'start', operator: 'BETWEEN', value: [from, to] });
   } else if (from) {

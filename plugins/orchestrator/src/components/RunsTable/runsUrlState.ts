@@ -1,6 +1,11 @@
 import { ProcessInstanceStatusDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { ServerTableQuery } from '../shared/ServerTable';
-import { EMPTY_RUNS_FILTER, RunsFilterState } from './runsFilter';
+import {
+  EMPTY_RUNS_FILTER,
+  RunsFilterState,
+  STARTED_RANGES,
+  StartedRange,
+} from './runsFilter';
 
 /** Everything that shapes the runs list; kept in the query string so a view can be shared and survives reload and Back. */
 export interface RunsUrlState {
@@ -17,7 +22,7 @@ export const INITIAL_RUNS_QUERY: ServerTableQuery = {
 };
 
 const FILTER_KEYS: Record<
-  Exclude<keyof RunsFilterState, 'statuses'>,
+  Exclude<keyof RunsFilterState, 'statuses' | 'startedRange'>,
   string
 > = {
   workflowId: 'workflow',
@@ -37,6 +42,14 @@ export function parseRunsUrl(params: URLSearchParams): RunsUrlState {
   const filter: RunsFilterState = { ...EMPTY_RUNS_FILTER };
   for (const [field, key] of Object.entries(FILTER_KEYS)) {
     (filter as any)[field] = params.get(key) ?? '';
+  }
+  const started = params.get('started') ?? '';
+  filter.startedRange = STARTED_RANGES.includes(started as StartedRange)
+    ? (started as StartedRange)
+    : '';
+  // links written before the presets carry only from/to
+  if (!filter.startedRange && (filter.startedFrom || filter.startedTo)) {
+    filter.startedRange = 'custom';
   }
   filter.statuses = (params.get('status') ?? '')
     .split(',')
@@ -69,6 +82,11 @@ export function writeRunsUrl(
   };
   for (const [field, key] of Object.entries(FILTER_KEYS)) {
     set(key, (state.filter as any)[field]);
+  }
+  set('started', state.filter.startedRange);
+  if (state.filter.startedRange !== 'custom') {
+    next.delete('from');
+    next.delete('to');
   }
   set('status', state.filter.statuses.join(','));
   set('q', state.search);
