@@ -302,6 +302,43 @@ describe('Serverless Workflow 0.8 constructs', () => {
     });
   });
 
+  describe('operation state with actionMode: parallel', () => {
+    it('runs the actions at once on the state data, merging results in action order', async () => {
+      const done = await run('parallel-actions', { n: 3 });
+      expect(done.state).toBe('COMPLETED');
+      expect(data(done)).toEqual({
+        n: 3,
+        doubled: 6,
+        squared: 9,
+        checks: { first: { checked: true } },
+      });
+      const spans = done.nodes
+        .filter(n => ['double', 'square', 'check'].includes(n.name))
+        .map(n => [n.enter, n.exit!]);
+      expect(spans).toHaveLength(3);
+      // All three were running at the moment the last one began.
+      const lastStart = Math.max(...spans.map(([a]) => a));
+      expect(spans.every(([a, b]) => a <= lastStart && lastStart < b)).toBe(
+        true,
+      );
+    });
+
+    it('fails the state when one action fails, cancelling the others', async () => {
+      const done = await run('parallel-actions', { n: 13 });
+      expect(done.state).toBe('ERROR');
+      expect(done.error!.message).toMatch(/unlucky 13/);
+      const failing = done.nodes.find(
+        n => n.definitionId === done.error!.nodeDefinitionId,
+      )!;
+      expect(failing.name).toBe('check');
+      const others = done.nodes.filter(n =>
+        ['double', 'square'].includes(n.name),
+      );
+      expect(others.map(n => n.cancelType)).toEqual(['ABORTED', 'ABORTED']);
+      expect(data(done).doubled).toBeUndefined();
+    });
+  });
+
   describe('foreach', () => {
     it('runs at most batchSize iterations at once in parallel mode, keeping the output order', async () => {
       const done = await run('foreach-batch', { numbers: [1, 2, 3, 4, 5] });

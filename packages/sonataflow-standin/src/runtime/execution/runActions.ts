@@ -132,6 +132,16 @@ export async function mergeActionResult(
   return mergeData(data, { [`${action.name ?? 'action'}_output`]: filtered });
 }
 
+/**
+ * What an action did: the state data with its result merged in, the result after
+ * `actionDataFilter.results`, and the raw result (for callers that merge it themselves).
+ */
+export interface ActionOutcome {
+  data: unknown;
+  result: unknown;
+  raw?: unknown;
+}
+
 /** One attempt of an action, as its own node instance. */
 async function attempt(
   deps: ExecutorDeps,
@@ -139,7 +149,7 @@ async function attempt(
   action: SwAction,
   node: NodeInstanceRecord,
   data: unknown,
-): Promise<{ data: unknown; result: unknown }> {
+): Promise<ActionOutcome> {
   if (action.sleep?.before)
     await exec.delay(exec.ms(action.sleep.before), node);
   const filter = action.actionDataFilter ?? {};
@@ -166,7 +176,7 @@ async function attempt(
     );
   exec.setData(next);
   exec.exit(node);
-  return { data: next, result: filteredResult };
+  return { data: next, result: filteredResult, raw: result };
 }
 
 /**
@@ -182,7 +192,7 @@ export async function runAction(
   action: SwAction,
   data: unknown,
   retrigger: boolean,
-): Promise<{ data: unknown; result: unknown }> {
+): Promise<ActionOutcome> {
   exec.throwIfCancelled();
   const wf = exec.workflow.definition;
   const nodeDef = exec.workflow.nodes.action(state.name, index);

@@ -12,6 +12,7 @@ import { runEventSwitch } from './eventSwitch';
 import { Execution } from './Execution';
 import { exitTo, StateOutcome } from './exits';
 import { runForeach } from './foreachState';
+import { runParallelActions } from './parallelActions';
 import { runParallel } from './parallelState';
 import { attachNode, ExecutorDeps, runAction } from './runActions';
 
@@ -135,12 +136,11 @@ async function runBody(
         ...exitTo(state, state),
       };
     case 'operation':
-      if (state.actionMode === 'parallel')
-        exec.summary(
-          `State '${state.name}': parallel actions run one after another`,
-        );
       return {
-        data: await runActionList(deps, exec, state, data, retrigger),
+        data:
+          state.actionMode === 'parallel'
+            ? await runParallelActions(deps, exec, state, data, retrigger)
+            : await runActionList(deps, exec, state, data, retrigger),
         ...exitTo(state, state),
       };
     case 'switch':
