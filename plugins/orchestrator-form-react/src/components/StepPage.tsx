@@ -8,6 +8,7 @@ import type { JsonObject } from '@backstage/types';
 import type { FormDecoratorProps } from '@orchestrator-suite/backstage-plugin-orchestrator-form-api';
 import { formValidator } from '../validation/validator';
 import { AuthRequester } from '../auth/AuthRequester';
+import { withObjectFieldKeepingChanges } from '../fields/ObjectFieldKeepingChanges';
 import { withHiddenCondition } from './HiddenFieldTemplate';
 import { useFormInternals } from './FormInternals';
 import { SINGLE } from './useFormController';
@@ -29,6 +30,10 @@ export const StepPage = ({ injected }: { injected: FormDecoratorProps }) => {
       FieldTemplate: withHiddenCondition(BaseFieldTemplate),
     }),
     [injected.templates, BaseFieldTemplate],
+  );
+  const fields = useMemo(
+    () => withObjectFieldKeepingChanges(injected.fields as any),
+    [injected.fields],
   );
   const formContext = useMemo(
     () => ({ ...contextProps, ...injected.formContext }),
@@ -55,7 +60,7 @@ export const StepPage = ({ injected }: { injected: FormDecoratorProps }) => {
       onSubmit={() => controller.handleNext()}
       validator={formValidator}
       widgets={widgets}
-      fields={injected.fields}
+      fields={fields}
       templates={templates as any}
       formContext={formContext}
       extraErrors={errors as any}
