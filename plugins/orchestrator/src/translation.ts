@@ -19,6 +19,7 @@ export const orchestratorTranslationRef = createTranslationRef({
     },
     common: {
       never: 'Never',
+      backToEntity: 'Back to {{entity}}',
       yes: 'Yes',
       no: 'No',
       cancel: 'Cancel',
@@ -47,6 +48,21 @@ export const orchestratorTranslationRef = createTranslationRef({
     dataIndex: {
       title: 'The Data Index is unavailable',
       body: 'Workflow runs and definitions cannot be read until the SonataFlow Data Index is reachable again.',
+    },
+    recovery: {
+      retry: 'Retry',
+      retrying: 'It retries by itself.',
+      staleTitle: 'Data may be stale',
+      staleBody:
+        'The Data Index is unavailable, so this page cannot refresh. It updates by itself once the Data Index is back.',
+      notFoundTitle: 'Not found',
+      forbiddenTitle: 'You do not have access',
+      forbiddenBody:
+        'Your permissions do not allow this. Ask an administrator if you need it.',
+      runNotFound:
+        'There is no run with this id, or the Data Index no longer keeps it.',
+      runNeverAppeared:
+        'The run has not appeared after {{seconds}} seconds. It may not have started: check the runs list before starting it again.',
     },
     table: {
       selectAll: 'Select all rows on this page',

@@ -127,4 +127,30 @@ describe('useWorkflowInstance', () => {
     await advance(3200);
     expect(result.current.instance?.state).toBe('ACTIVE');
   });
+
+  it('a started run that never appears stops waiting after the bounded wait and says so', async () => {
+    const notFound = await responseError(404);
+    const api = mockOrchestratorApi({
+      getInstance: jest.fn().mockRejectedValue(notFound),
+    });
+    const { result } = renderHook(
+      () =>
+        useWorkflowInstance('run-gone', {
+          starting: true,
+          startingWaitMs: 10_000,
+        }),
+      { wrapper: wrapperFor([[orchestratorApiRef, api]]) },
+    );
+    await advance(9_000);
+    expect(result.current.starting).toBe(true);
+    expect(result.current.neverAppeared).toBe(false);
+    await advance(1_500);
+    expect(result.current.starting).toBe(false);
+    expect(result.current.neverAppeared).toBe(true);
+    expect(result.current.error).toBeUndefined();
+    // Waiting stopped: no more polls of a run that is not coming.
+    const calls = api.getInstance.mock.calls.length;
+    await advance(60_000);
+    expect(api.getInstance.mock.calls.length).toBe(calls);
+  });
 });

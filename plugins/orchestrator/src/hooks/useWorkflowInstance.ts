@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   instanceSignalChannel,
@@ -17,6 +17,8 @@ export interface WorkflowInstanceState {
   loading: boolean;
   /** Just started: the backend answered with the id but the Data Index has not seen the run yet. */
   starting: boolean;
+  /** Just started, but still not in the Data Index after `startingWaitMs`: waiting stopped. */
+  neverAppeared: boolean;
   isSignalsAvailable: boolean;
   refresh: () => Promise<void>;
   /**
@@ -33,10 +35,13 @@ export interface WorkflowInstanceState {
  * was just started may not be in the Data Index yet: while `starting`, a 404
  * is expected and retried quickly (signals may have fired before we listened).
  */
+export const STARTING_WAIT_MS = 60_000;
+
 export function useWorkflowInstance(
   instanceId: string,
-  options: { starting?: boolean } = {},
+  options: { starting?: boolean; startingWaitMs?: number } = {},
 ): WorkflowInstanceState {
+  const startingWaitMs = options.startingWaitMs ?? STARTING_WAIT_MS;
   const api = useApi(orchestratorApiRef);
   const [awaiting, setAwaiting] = useState<{
     lastUpdate?: string;
@@ -46,8 +51,19 @@ export function useWorkflowInstance(
     () => api.getInstance(instanceId),
     [api, instanceId],
   );
-  const starting =
+  // A start whose run never reaches the Data Index (it failed after answering, or the Data
+  // Index lost it) must not leave the page waiting forever.
+  const [waitedOut, setWaitedOut] = useState(false);
+  useEffect(() => {
+    setWaitedOut(false);
+    if (!options.starting) return undefined;
+    const timer = setTimeout(() => setWaitedOut(true), startingWaitMs);
+    return () => clearTimeout(timer);
+  }, [options.starting, instanceId, startingWaitMs]);
+  const awaitingStart =
     Boolean(options.starting) && !value && (loading || isNotFound(error));
+  const starting = awaitingStart && !waitedOut;
+  const neverAppeared = awaitingStart && waitedOut && !loading;
 
   const { isSignalsAvailable } = useSignalChannels(
     [instanceSignalChannel(instanceId)],
@@ -81,9 +97,10 @@ export function useWorkflowInstance(
 
   return {
     instance: value,
-    error: starting ? undefined : error,
+    error: starting || neverAppeared ? undefined : error,
     loading,
     starting,
+    neverAppeared,
     isSignalsAvailable,
     refresh,
     watchForChange,

@@ -17,6 +17,7 @@ const de = createTranslationMessages({
     'common.cancel': 'Abbrechen',
     'common.copy': 'Kopieren',
     'common.copied': 'Kopiert',
+    'common.backToEntity': 'Zurück zu {{entity}}',
     'common.showMore': 'Mehr anzeigen',
     'common.showLess': 'Weniger anzeigen',
     'common.noAnswer': 'Keine Antwort',
@@ -35,6 +36,19 @@ const de = createTranslationMessages({
     'dataIndex.title': 'Der Data Index ist nicht erreichbar',
     'dataIndex.body':
       'Läufe und Definitionen können erst gelesen werden, wenn der SonataFlow Data Index wieder erreichbar ist.',
+    'recovery.retry': 'Erneut versuchen',
+    'recovery.retrying': 'Neue Versuche erfolgen von selbst.',
+    'recovery.staleTitle': 'Daten sind eventuell veraltet',
+    'recovery.staleBody':
+      'Der Data Index ist nicht erreichbar, daher kann diese Seite nicht aktualisieren. Sie aktualisiert sich von selbst, sobald der Data Index wieder da ist.',
+    'recovery.notFoundTitle': 'Nicht gefunden',
+    'recovery.forbiddenTitle': 'Kein Zugriff',
+    'recovery.forbiddenBody':
+      'Ihre Berechtigungen erlauben das nicht. Wenden Sie sich bei Bedarf an eine Administratorin oder einen Administrator.',
+    'recovery.runNotFound':
+      'Es gibt keinen Lauf mit dieser ID, oder der Data Index bewahrt ihn nicht mehr auf.',
+    'recovery.runNeverAppeared':
+      'Der Lauf ist nach {{seconds}} Sekunden noch nicht erschienen. Vielleicht wurde er nicht gestartet: Prüfen Sie die Liste der Läufe, bevor Sie ihn erneut starten.',
     'table.selectAll': 'Alle Zeilen dieser Seite auswählen',
     'table.selectRow': '{{id}} auswählen',
     'table.rowsPerPage': 'Zeilen pro Seite:',

@@ -17,6 +17,7 @@ const es = createTranslationMessages({
     'common.cancel': 'Cancelar',
     'common.copy': 'Copiar',
     'common.copied': 'Copiado',
+    'common.backToEntity': 'Volver a {{entity}}',
     'common.showMore': 'Ver más',
     'common.showLess': 'Ver menos',
     'common.noAnswer': 'Sin respuesta',
@@ -35,6 +36,19 @@ const es = createTranslationMessages({
     'dataIndex.title': 'El Data Index no está disponible',
     'dataIndex.body':
       'No se pueden leer ejecuciones ni definiciones hasta que el Data Index de SonataFlow vuelva a responder.',
+    'recovery.retry': 'Reintentar',
+    'recovery.retrying': 'Se reintenta automáticamente.',
+    'recovery.staleTitle': 'Los datos pueden estar desactualizados',
+    'recovery.staleBody':
+      'El Data Index no está disponible, así que esta página no puede actualizarse. Se actualizará sola cuando el Data Index vuelva.',
+    'recovery.notFoundTitle': 'No encontrado',
+    'recovery.forbiddenTitle': 'No tiene acceso',
+    'recovery.forbiddenBody':
+      'Sus permisos no lo permiten. Pida acceso a un administrador si lo necesita.',
+    'recovery.runNotFound':
+      'No hay ninguna ejecución con este id, o el Data Index ya no la conserva.',
+    'recovery.runNeverAppeared':
+      'La ejecución no ha aparecido tras {{seconds}} segundos. Puede que no se haya iniciado: revise la lista de ejecuciones antes de iniciarla de nuevo.',
     'table.selectAll': 'Seleccionar todas las filas de esta página',
     'table.selectRow': 'Seleccionar {{id}}',
     'table.rowsPerPage': 'Filas por página:',

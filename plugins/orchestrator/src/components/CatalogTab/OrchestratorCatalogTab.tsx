@@ -62,7 +62,11 @@ export const OrchestratorCatalogTab = () => {
   if (loading) workflows = <Progress />;
   else if (error)
     workflows = (
-      <ApiErrorPanel error={error} title={t('entityTab.loadError')} />
+      <ApiErrorPanel
+        error={error}
+        title={t('entityTab.loadError')}
+        onRetry={refresh}
+      />
     );
   else if (!value || value.overviews.length === 0) {
     workflows = (

@@ -366,7 +366,7 @@ describe('WorkflowInstancePage', () => {
     expect(api.getInstance.mock.calls.length).toBe(calls + 1);
   });
 
-  it('shows loading, then a 404 error, and the Data Index banner on 503', async () => {
+  it('shows loading, then not found on 404, and the Data Index banner on 503', async () => {
     const pending = mockOrchestratorApi({
       getInstance: jest.fn(() => new Promise<never>(() => {})),
     });
@@ -377,7 +377,7 @@ describe('WorkflowInstancePage', () => {
       getInstance: jest.fn().mockRejectedValue(await responseError(404)),
     });
     await renderOrchestratorAt('/instances/x', { api: missing });
-    expect(await screen.findByTestId('api-error')).toBeInTheDocument();
+    expect(await screen.findByTestId('not-found')).toBeInTheDocument();
 
     const down = mockOrchestratorApi({
       getInstance: jest.fn().mockRejectedValue(await responseError(503)),

@@ -9,9 +9,13 @@ import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { useRefreshable } from '../../hooks/useRefreshable';
 import { orchestratorTranslationRef } from '../../translation';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
-import { useWorkflowInstance } from '../../hooks/useWorkflowInstance';
+import {
+  STARTING_WAIT_MS,
+  useWorkflowInstance,
+} from '../../hooks/useWorkflowInstance';
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
+import { EntityBackLink } from '../shared/EntityBackLink';
 import { StatusChip } from '../shared/StatusChip';
 import { ChildRunsCard } from './ChildRunsCard';
 import { InstanceActions } from './InstanceActions';
@@ -46,10 +50,17 @@ export const WorkflowInstancePage = () => {
   const { t } = useTranslationRef(orchestratorTranslationRef);
   const [params] = useSearchParams();
   const admin = useIsOrchestratorAdmin();
-  const { instance, error, loading, starting, refresh, watchForChange } =
-    useWorkflowInstance(instanceId, {
-      starting: params.get('starting') === 'true',
-    });
+  const {
+    instance,
+    error,
+    loading,
+    starting,
+    neverAppeared,
+    refresh,
+    watchForChange,
+  } = useWorkflowInstance(instanceId, {
+    starting: params.get('starting') === 'true',
+  });
 
   const definition = useWorkflowDefinition(instance?.processId);
 
@@ -62,10 +73,25 @@ export const WorkflowInstancePage = () => {
         {t('instance.starting')}
       </Alert>
     );
+  } else if (neverAppeared) {
+    body = (
+      <Alert severity="warning" data-testid="instance-never-appeared">
+        {t('recovery.runNeverAppeared', {
+          seconds: String(STARTING_WAIT_MS / 1000),
+        })}
+      </Alert>
+    );
   } else if (loading && !instance) {
     body = <Progress />;
   } else if (error && !instance) {
-    body = <ApiErrorPanel error={error} title={t('instance.loadError')} />;
+    body = (
+      <ApiErrorPanel
+        error={error}
+        title={t('instance.loadError')}
+        onRetry={refresh}
+        notFoundMessage={t('recovery.runNotFound')}
+      />
+    );
   } else if (instance) {
     body = (
       <Grid container spacing={3}>
@@ -80,7 +106,12 @@ export const WorkflowInstancePage = () => {
         </Grid>
         {error && (
           <Grid item xs={12}>
-            <ApiErrorPanel error={error} title={t('instance.refreshError')} />
+            <ApiErrorPanel
+              error={error}
+              title={t('instance.refreshError')}
+              onRetry={refresh}
+              hasData
+            />
           </Grid>
         )}
         <Grid item xs={12} md={7}>
@@ -127,6 +158,7 @@ export const WorkflowInstancePage = () => {
         subtitle={instanceId}
         type={t('instance.headerType')}
       >
+        <EntityBackLink entityRef={instance?.targetEntity} />
         <StatusChip state={instance?.state} starting={starting} />
       </Header>
       <Content>{body}</Content>

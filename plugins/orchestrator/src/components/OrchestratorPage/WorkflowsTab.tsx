@@ -192,7 +192,12 @@ export const WorkflowsTab = () => {
         />
       </Box>
       {error && (
-        <ApiErrorPanel error={error} title={t('workflows.loadError')} />
+        <ApiErrorPanel
+          error={error}
+          title={t('workflows.loadError')}
+          onRetry={refresh}
+          hasData={Boolean(value)}
+        />
       )}
       <WarningsBanner warnings={value?.warnings} />
       {!(error && !value) && (

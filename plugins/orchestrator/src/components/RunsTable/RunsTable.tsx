@@ -252,7 +252,14 @@ export const RunsTable = ({
           }}
         />
       )}
-      {error && <ApiErrorPanel error={error} title={t('runs.loadError')} />}
+      {error && (
+        <ApiErrorPanel
+          error={error}
+          title={t('runs.loadError')}
+          onRetry={refresh}
+          hasData={Boolean(value)}
+        />
+      )}
       <WarningsBanner warnings={value?.warnings} />
       {!(error && !value) && (
         <ServerTable

@@ -32,6 +32,11 @@ export function isNotFound(error: unknown): boolean {
   return statusOf(error) === 404;
 }
 
+/** 403: the caller may not see or do this (401 is the sign-in's business, not the page's). */
+export function isForbidden(error: unknown): boolean {
+  return statusOf(error) === 403;
+}
+
 /** Field errors of a 400 answer (`error.details`, JSON pointers), if any. */
 export function fieldErrorsOf(error: unknown): FieldErrorDTO[] {
   if (!(error instanceof ResponseError) || error.response.status !== 400) {
