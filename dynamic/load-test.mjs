@@ -8,30 +8,40 @@
 // Checks per host: the plugins loaded, /api/orchestrator/health, the workflows overview against
 // the stand-in, a run started through the dynamically loaded backend and seen COMPLETED, both
 // scaffolder actions listed, a scaffolder dry run of examples/templates/run-greeting.
+// Frontend, per host: the exported scalprum bundles of the Orchestrator and form-widgets plugins
+// rendered in Chromium by a host app sharing its modules with them (dynamic/frontend/), against
+// that host's backend: OrchestratorPage and the entity Workflows tab.
 // Also checks that the generated dynamic-plugins fragment matches the root dynamic-plugins.yaml.
-// Ends with a plain `N passed, N failed` line. `--host rhdh-1.8|current` runs one host.
+// Ends with a plain `N passed, N failed` line. `--host rhdh-1.8|current` runs one host;
+// `--report <file>` also writes {passed, failed, skipped} as JSON; `--if-ready` skips (one
+// skipped test) unless the hosts are installed and the export is up to date (readiness.mjs).
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { frontendChecks } from './frontend/check.mjs';
+import {
+  dist,
+  hostInstalled,
+  hostsDir,
+  lockHash,
+  notReadyReason,
+  stampFile,
+} from './readiness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const dist = path.join(root, 'dynamic-plugins/dist');
 const args = process.argv.slice(2);
 const onlyHost = args.includes('--host')
   ? args[args.indexOf('--host') + 1]
   : undefined;
 const HOSTS = ['rhdh-1.8', 'current'].filter(h => !onlyHost || h === onlyHost);
+const reportFile = args.includes('--report')
+  ? path.resolve(args[args.indexOf('--report') + 1])
+  : undefined;
 const STANDIN_PORT = 18899;
-// Outside the repository on purpose: a module missing from a host must not resolve from the
-// workspace's node_modules. Kept between runs (and clones) so an unchanged lock is not reinstalled.
-const hostsDir =
-  process.env.DYNAMIC_HOSTS_DIR ??
-  path.join(os.homedir(), '.cache/orchestrator-suite/dynamic-hosts');
 const TOKEN = randomBytes(24).toString('base64url');
 const results = [];
 const started = Date.now();
@@ -170,15 +180,10 @@ function checkFrontendBundle() {
 
 /** `npm ci` into the host folder unless the same lock file is installed there. */
 function installHost(name) {
+  if (hostInstalled(name)) return 'already installed';
   const src = path.join(here, 'hosts', name);
   const dir = path.join(hostsDir, name);
   fs.mkdirSync(dir, { recursive: true });
-  const lock = fs.readFileSync(path.join(src, 'package-lock.json'));
-  const hash = createHash('sha256').update(lock).digest('hex');
-  const stamp = path.join(dir, 'node_modules/.installed-lock-hash');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) {
-    return 'already installed';
-  }
   for (const f of ['package.json', 'package-lock.json']) {
     fs.copyFileSync(path.join(src, f), path.join(dir, f));
   }
@@ -187,7 +192,7 @@ function installHost(name) {
   sh('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: dir,
   });
-  fs.writeFileSync(stamp, hash);
+  fs.writeFileSync(stampFile(name), lockHash(name));
   return `npm ci in ${((Date.now() - t) / 1000).toFixed(0)} s`;
 }
 
@@ -254,6 +259,23 @@ async function api(port, method, p, body) {
       `${method} ${p} answered ${res.status}: ${text.slice(0, 300)}`,
     );
   return json;
+}
+
+/** The name the stand-in gives the greeting workflow, which the pages must show. */
+async function greetingName(port) {
+  try {
+    const body = await api(
+      port,
+      'POST',
+      '/api/orchestrator/v2/workflows/overview',
+      {},
+    );
+    return (
+      body.overviews.find(o => o.workflowId === 'greeting')?.name ?? 'greeting'
+    );
+  } catch {
+    return 'greeting';
+  }
 }
 
 async function runChecks(name, port, child) {
@@ -356,6 +378,21 @@ async function runChecks(name, port, child) {
 }
 
 async function main() {
+  if (args.includes('--if-ready')) {
+    const reason = notReadyReason();
+    if (reason) {
+      console.log(
+        `dynamic load test SKIPPED: ${reason} (run \`yarn test:dynamic\` to install, export and test)`,
+      );
+      console.log('0 passed, 0 failed, 1 skipped');
+      if (reportFile)
+        fs.writeFileSync(
+          reportFile,
+          JSON.stringify({ passed: 0, failed: 0, skipped: 1 }),
+        );
+      return;
+    }
+  }
   const logDir = path.join(hostsDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
   if (
@@ -423,7 +460,14 @@ async function main() {
       const host = startProcess(
         name,
         process.execPath,
-        [path.join(dir, 'host-backend.cjs'), '--config', 'app-config.yaml'],
+        // As RHDH's image runs it: the scaffolder's isolated-vm sandbox (template rendering,
+        // dry runs) refuses to work on Node 20+ with V8's startup snapshot.
+        [
+          '--no-node-snapshot',
+          path.join(dir, 'host-backend.cjs'),
+          '--config',
+          'app-config.yaml',
+        ],
         { cwd: dir, logDir, env: process.env },
       );
       console.log(
@@ -431,6 +475,19 @@ async function main() {
       );
       try {
         await runChecks(name, port, host);
+        const artifactsDir = path.join(logDir, name);
+        fs.mkdirSync(artifactsDir, { recursive: true });
+        await frontendChecks({
+          attempt,
+          label: s => `[${name}] ${s}`,
+          pluginsRoot: path.join(dir, 'dynamic-plugins-root'),
+          backendPort: port,
+          standinPort: STANDIN_PORT,
+          serverPort: port + 100,
+          token: TOKEN,
+          artifactsDir,
+          workflowName: await greetingName(port),
+        });
       } finally {
         stopProcess(host);
       }
@@ -443,15 +500,23 @@ async function main() {
   const failed = results.length - passed;
   console.log(`dynamic load test took ${secs()}`);
   console.log(`${passed} passed, ${failed} failed`);
+  if (reportFile)
+    fs.writeFileSync(
+      reportFile,
+      JSON.stringify({ passed, failed, skipped: 0 }),
+    );
   process.exit(failed ? 1 : 0);
 }
 
 main().catch(error => {
   console.error(error);
-  console.log(
-    `${results.filter(r => r.ok).length} passed, ${
-      results.filter(r => !r.ok).length + 1
-    } failed`,
-  );
+  const passed = results.filter(r => r.ok).length;
+  const failed = results.filter(r => !r.ok).length + 1;
+  console.log(`${passed} passed, ${failed} failed`);
+  if (reportFile)
+    fs.writeFileSync(
+      reportFile,
+      JSON.stringify({ passed, failed, skipped: 0 }),
+    );
   process.exit(1);
 });

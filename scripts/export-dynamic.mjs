@@ -3,16 +3,19 @@
 //   1. `yarn tsc` (backend exports read dist-types);
 //   2. the RHDH CLI (`plugin export`, pinned below) in each plugin folder, embedding our
 //      unpublished packages into the backend ones (the CLI's frontend export bundles them);
-//   3. `npm pack` of each export into dynamic-plugins/dist/ (git-ignored), its sha512 integrity;
+//   3. peerDependencies widened to the RHDH 1.8 line it is tested on (dynamic-peer-ranges.mjs),
+//      `npm pack` of each export into dynamic-plugins/dist/ (git-ignored), its sha512 integrity;
 //   4. dynamic-plugins/dist/dynamic-plugins.generated.yaml: `package:` + `integrity:` +
 //      `pluginConfig` (taken from the root dynamic-plugins.yaml), and a table on stdout.
-// `--only <dir>[,<dir>]` exports some plugins; `--skip-tsc` reuses existing dist-types.
+// `--only <dir>[,<dir>]` exports some plugins; `--skip-tsc` reuses existing dist-types;
+// `--pack-only` re-packs the existing dist-dynamic folders without running the CLI again.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { widenPeerRanges } from './dynamic-peer-ranges.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dynamic-plugins/dist');
@@ -81,15 +84,18 @@ const folderName = name => name.replace(/^@/, '').replace('/', '-');
 function exportPlugin(plugin) {
   const cwd = path.join(root, plugin.dir);
   const embed = plugin.embed.flatMap(p => ['--embed-package', p]);
-  const exported = run(
-    'npx',
-    ['-y', RHDH_CLI, 'plugin', 'export', '--clean', ...embed],
-    cwd,
-  );
+  const exported = args.includes('--pack-only')
+    ? { seconds: 0 }
+    : run(
+        'npx',
+        ['-y', RHDH_CLI, 'plugin', 'export', '--clean', ...embed],
+        cwd,
+      );
   const dist = path.join(cwd, 'dist-dynamic');
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(dist, 'package.json'), 'utf8'),
-  );
+  const manifestFile = path.join(dist, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  if (Object.keys(widenPeerRanges(manifest)).length)
+    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   const packed = run(
     'npm',
     ['pack', '--json', '--pack-destination', outDir, dist],
@@ -149,7 +155,7 @@ function writeFragment(results) {
 function main() {
   const started = Date.now();
   fs.mkdirSync(outDir, { recursive: true });
-  if (!args.includes('--skip-tsc')) {
+  if (!args.includes('--skip-tsc') && !args.includes('--pack-only')) {
     console.log('yarn tsc ...');
     run('yarn', ['tsc'], root);
   }

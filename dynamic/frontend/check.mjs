@@ -1,0 +1,357 @@
+// Frontend part of `yarn test:dynamic`: the exported scalprum bundles of the Orchestrator and
+// form-widgets plugins, loaded in Chromium by a host app (host-app.jsx) that shares its modules
+// with them as RHDH's app does, against a load-test host backend running the exported backend
+// plugin. A small HTTP server plays RHDH's part: it serves the host page, each dist-scalprum
+// folder, and forwards /api to that backend (adding the load test's static token, since the
+// host has no sign-in) and /api/proxy/demo-data to the stand-in (RHDH's proxy plugin's job).
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const requireFromRoot = createRequire(path.join(root, 'package.json'));
+
+/**
+ * The singleton share keys of the RHDH CLI's scalprum webpack config (facts read from
+ * @red-hat-developer-hub/cli 1.9.1), except @scalprum/react-core and
+ * @openshift/dynamic-plugin-sdk, which our plugins do not import (the remotes keep the fallback
+ * copy they bundle for anything the host does not share).
+ */
+const SHARED_KEYS = [
+  'react',
+  'react-dom',
+  'react-router-dom',
+  'react-router',
+  '@backstage/version-bridge',
+  '@backstage/core-app-api',
+  '@backstage/core-plugin-api',
+  '@backstage/frontend-plugin-api',
+  '@material-ui/core/styles',
+  '@material-ui/styles',
+  '@mui/material',
+  '@mui/system',
+  '@mui/private-theming',
+  '@mui/styled-engine',
+  '@emotion/cache',
+  '@emotion/react',
+];
+
+/** `@material-ui/core/styles` carries @material-ui/core's version. */
+const packageOf = key =>
+  key
+    .split('/')
+    .slice(0, key.startsWith('@') ? 2 : 1)
+    .join('/');
+
+function installedVersion(pkg) {
+  // Not require(`${pkg}/package.json`): some packages' export maps hide it.
+  let dir = path.dirname(requireFromRoot.resolve(pkg));
+  while (dir !== path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (json.name === pkg) return json.version;
+    }
+    dir = path.dirname(dir);
+  }
+  throw new Error(`no package.json found for ${pkg}`);
+}
+
+/** The host app as one browser script, with the shared modules from the workspace. */
+export async function buildHost(outFile) {
+  const esbuild = requireFromRoot('esbuild');
+  const versions = Object.fromEntries(
+    SHARED_KEYS.map(k => [k, installedVersion(packageOf(k))]),
+  );
+  const shared =
+    `export const SHARED = {\n${SHARED_KEYS.map(
+      k => `  ${JSON.stringify(k)}: require(${JSON.stringify(k)}),`,
+    ).join('\n')}\n};\n` +
+    `export const SHARED_VERSIONS = ${JSON.stringify(versions)};\n`;
+  await esbuild.build({
+    entryPoints: [path.join(here, 'host-app.jsx')],
+    outfile: outFile,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    jsx: 'automatic',
+    minify: false,
+    logLevel: 'error',
+    nodePaths: [path.join(root, 'node_modules')],
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      global: 'window',
+    },
+    loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff2': 'dataurl' },
+    plugins: [
+      {
+        name: 'shared-modules',
+        setup(build) {
+          build.onResolve({ filter: /^virtual:shared-modules$/ }, () => ({
+            path: 'shared-modules',
+            namespace: 'virtual',
+          }));
+          build.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({
+            contents: shared,
+            resolveDir: root,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+  return versions;
+}
+
+const PAGE = `<!doctype html>
+<html><head><meta charset="utf-8"><title>Dynamic load test</title></head>
+<body><div id="root">loading</div><script src="/host-app.js"></script></body></html>`;
+
+const TYPES = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+/** Forwards a request to `target` (origin + path prefix), optionally with a token. */
+function forward(req, res, target, token) {
+  const url = new URL(target);
+  const headers = { ...req.headers, host: url.host };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const upstream = http.request(
+    {
+      hostname: url.hostname,
+      port: url.port,
+      path: url.pathname + url.search,
+      method: req.method,
+      headers,
+    },
+    up => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    },
+  );
+  upstream.on('error', error => {
+    res.writeHead(502);
+    res.end(String(error));
+  });
+  req.pipe(upstream);
+}
+
+function serveFile(res, file) {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404);
+    res.end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
+function startServer({
+  port,
+  hostJs,
+  remotes,
+  backendPort,
+  standinPort,
+  token,
+}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const remote = /^\/remotes\/([^/]+)\/(.+)$/.exec(url.pathname);
+    if (remote && remotes[remote[1]]) {
+      const file = path.normalize(path.join(remotes[remote[1]], remote[2]));
+      if (!file.startsWith(remotes[remote[1]])) {
+        res.writeHead(403);
+        res.end();
+        return;
+      }
+      serveFile(res, file);
+    } else if (url.pathname === '/host-app.js') {
+      serveFile(res, hostJs);
+    } else if (url.pathname.startsWith('/api/proxy/demo-data/')) {
+      forward(
+        req,
+        res,
+        `http://localhost:${standinPort}${url.pathname.replace(
+          '/api/proxy',
+          '',
+        )}${url.search}`,
+      );
+    } else if (url.pathname.startsWith('/api/')) {
+      forward(
+        req,
+        res,
+        `http://localhost:${backendPort}${url.pathname}${url.search}`,
+        token,
+      );
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(PAGE);
+    }
+  });
+  return new Promise(resolve =>
+    server.listen(port, '127.0.0.1', () => resolve(server)),
+  );
+}
+
+function chromiumPath() {
+  try {
+    return execSync('command -v chromium', { shell: '/bin/bash' })
+      .toString()
+      .trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Runs the frontend checks for one host; `attempt(name, fn)` records each. `pluginsRoot` is the
+ * host's dynamic-plugins-root with the unpacked exports.
+ */
+export async function frontendChecks({
+  attempt,
+  label,
+  pluginsRoot,
+  backendPort,
+  standinPort,
+  serverPort,
+  token,
+  artifactsDir,
+  workflowName,
+}) {
+  const remoteDir = prefix => {
+    const folder = fs
+      .readdirSync(pluginsRoot)
+      .find(f => new RegExp(`^${prefix}-\\d`).test(f));
+    if (!folder) throw new Error(`no ${prefix} export in ${pluginsRoot}`);
+    return path.join(pluginsRoot, folder, 'dist-scalprum');
+  };
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    await attempt(label('frontend: chromium installed'), async () => {
+      throw new Error('chromium not installed (apt-get install -y chromium)');
+    });
+    return;
+  }
+  const hostJs = path.join(artifactsDir, 'host-app.js');
+  let server;
+  let browser;
+  try {
+    await attempt(
+      label('frontend: host app built with shared modules'),
+      async () => {
+        const versions = await buildHost(hostJs);
+        return `${Object.keys(versions).length} shared (react ${
+          versions.react
+        }, core-plugin-api ${versions['@backstage/core-plugin-api']})`;
+      },
+    );
+    let remotes;
+    await attempt(
+      label('frontend: exported scalprum bundles unpacked'),
+      async () => {
+        remotes = {
+          orchestrator: remoteDir(
+            'orchestrator-suite-backstage-plugin-orchestrator-dynamic',
+          ),
+          'form-widgets': remoteDir(
+            'orchestrator-suite-backstage-plugin-orchestrator-form-widgets-dynamic',
+          ),
+        };
+        return Object.values(remotes)
+          .map(r => path.relative(pluginsRoot, r))
+          .join(', ');
+      },
+    );
+    if (!remotes) return;
+    server = await startServer({
+      port: serverPort,
+      hostJs,
+      remotes,
+      backendPort,
+      standinPort,
+      token,
+    });
+    const { chromium } = requireFromRoot('playwright-core');
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+    });
+    const pageErrors = [];
+    page.on('pageerror', e => pageErrors.push(String(e)));
+    const base = `http://127.0.0.1:${serverPort}`;
+    const open = async p => {
+      await page.goto(`${base}${p}`);
+      await page.waitForFunction(
+        () => window.__hostReady || window.__hostError,
+        null,
+        { timeout: 60_000 },
+      );
+      const hostError = await page.evaluate(() => window.__hostError);
+      if (hostError) throw new Error(hostError.split('\n')[0]);
+    };
+
+    await attempt(
+      label('frontend: OrchestratorPage from the exported bundle'),
+      async () => {
+        await open('/orchestrator');
+        await page
+          .getByText(workflowName, { exact: true })
+          .first()
+          .waitFor({ timeout: 60_000 });
+        await page.screenshot({
+          path: path.join(artifactsDir, 'orchestrator-page.png'),
+          fullPage: true,
+        });
+        const loaded = await page.evaluate(() => window.__loadedRemotes);
+        return `"${workflowName}" listed; remotes ${loaded.join(', ')}`;
+      },
+    );
+    await attempt(
+      label('frontend: entity Workflows tab from the exported bundle'),
+      async () => {
+        await open('/catalog/default/component/dynamic-example/workflows');
+        await page
+          .getByText('Workflows of dynamic-example')
+          .waitFor({ timeout: 30_000 });
+        await page
+          .getByText(workflowName, { exact: true })
+          .first()
+          .waitFor({ timeout: 60_000 });
+        await page.screenshot({
+          path: path.join(artifactsDir, 'entity-workflows-tab.png'),
+          fullPage: true,
+        });
+        return `"${workflowName}" on the tab`;
+      },
+    );
+    if (pageErrors.length)
+      console.log(
+        `${label('frontend: page errors')}: ${pageErrors.join(' | ')}`,
+      );
+  } finally {
+    await browser?.close();
+    await new Promise(r => (server ? server.close(r) : r()));
+  }
+}
