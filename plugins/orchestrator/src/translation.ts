@@ -190,6 +190,11 @@ export const orchestratorTranslationRef = createTranslationRef({
       allRuns: 'All runs',
       noStats: 'No statistics yet.',
     },
+    loadProblems: {
+      title: 'Workflows that failed to load ({{total}})',
+      workflowFailed: 'Workflow {{workflowId}} failed to load: {{message}}',
+      file: 'File: {{file}}',
+    },
     inputs: {
       title: 'Inputs',
       loadError: 'Could not load the input schema',
@@ -214,11 +219,6 @@ export const orchestratorTranslationRef = createTranslationRef({
       end: 'End',
       defaultEdge: 'default',
       errorEdge: 'error',
-    loadProblems: {
-      title: 'Workflows that failed to load ({{total}})',
-      workflowFailed: 'Workflow {{workflowId}} failed to load: {{message}}',
-      file: 'File: {{file}}',
-    },
       nodeTitle: '{{label}} ({{type}})',
       nodeTitleWithStatus: '{{title}}: {{status}}',
     },
@@ -333,8 +333,8 @@ export const orchestratorTranslationRef = createTranslationRef({
       noInputs: 'This workflow takes no inputs.',
       submit: 'Run',
       submitting: 'Starting…',
+      startedWithWarnings:
+        'The run started, but its inputs do not match the input schema: {{warnings}}',
     },
   },
 });
-      startedWithWarnings:
-        'The run started, but its inputs do not match the input schema: {{warnings}}',

@@ -154,6 +154,11 @@ const de = createTranslationMessages({
     'workflow.failed': 'Fehlgeschlagen',
     'workflow.allRuns': 'Alle Läufe',
     'workflow.noStats': 'Noch keine Statistik.',
+    'loadProblems.title':
+      'Workflows, die nicht geladen werden konnten ({{total}})',
+    'loadProblems.workflowFailed':
+      'Workflow {{workflowId}} konnte nicht geladen werden: {{message}}',
+    'loadProblems.file': 'Datei: {{file}}',
     'inputs.title': 'Eingaben',
     'inputs.loadError': 'Das Eingabeschema konnte nicht geladen werden',
     'inputs.none': 'Dieser Workflow braucht keine Eingaben.',
@@ -174,11 +179,6 @@ const de = createTranslationMessages({
     'definition.diagramLabel': 'Workflow-Diagramm',
     'definition.start': 'Start',
     'definition.end': 'Ende',
-    'loadProblems.title':
-      'Workflows, die nicht geladen werden konnten ({{total}})',
-    'loadProblems.workflowFailed':
-      'Workflow {{workflowId}} konnte nicht geladen werden: {{message}}',
-    'loadProblems.file': 'Datei: {{file}}',
     'definition.defaultEdge': 'sonst',
     'definition.errorEdge': 'Fehler',
     'definition.nodeTitle': '{{label}} ({{type}})',
@@ -281,9 +281,9 @@ const de = createTranslationMessages({
     'execute.noInputs': 'Dieser Workflow braucht keine Eingaben.',
     'execute.submit': 'Starten',
     'execute.submitting': 'Startet…',
+    'execute.startedWithWarnings':
+      'Der Lauf wurde gestartet, aber die Eingaben passen nicht zum Eingabeschema: {{warnings}}',
   },
 });
 
 export default de;
-    'execute.startedWithWarnings':
-      'Der Lauf wurde gestartet, aber die Eingaben passen nicht zum Eingabeschema: {{warnings}}',

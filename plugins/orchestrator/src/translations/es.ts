@@ -155,6 +155,11 @@ const es = createTranslationMessages({
     'workflow.failed': 'Fallidas',
     'workflow.allRuns': 'Todas',
     'workflow.noStats': 'Aún no hay estadísticas.',
+    'loadProblems.title':
+      'Flujos de trabajo que no se pudieron cargar ({{total}})',
+    'loadProblems.workflowFailed':
+      'No se pudo cargar el flujo de trabajo {{workflowId}}: {{message}}',
+    'loadProblems.file': 'Archivo: {{file}}',
     'inputs.title': 'Entradas',
     'inputs.loadError': 'No se pudo cargar el esquema de entrada',
     'inputs.none': 'Este workflow no necesita entradas.',
@@ -175,11 +180,6 @@ const es = createTranslationMessages({
     'definition.start': 'Inicio',
     'definition.end': 'Fin',
     'definition.defaultEdge': 'si no',
-    'loadProblems.title':
-      'Flujos de trabajo que no se pudieron cargar ({{total}})',
-    'loadProblems.workflowFailed':
-      'No se pudo cargar el flujo de trabajo {{workflowId}}: {{message}}',
-    'loadProblems.file': 'Archivo: {{file}}',
     'definition.errorEdge': 'error',
     'definition.nodeTitle': '{{label}} ({{type}})',
     'definition.nodeTitleWithStatus': '{{title}}: {{status}}',
@@ -281,9 +281,9 @@ const es = createTranslationMessages({
     'execute.noInputs': 'Este workflow no necesita entradas.',
     'execute.submit': 'Ejecutar',
     'execute.submitting': 'Iniciando…',
+    'execute.startedWithWarnings':
+      'La ejecución se inició, pero las entradas no cumplen el esquema de entrada: {{warnings}}',
   },
 });
 
 export default es;
-    'execute.startedWithWarnings':
-      'La ejecución se inició, pero las entradas no cumplen el esquema de entrada: {{warnings}}',
