@@ -20,6 +20,7 @@ export const orchestratorTranslationRef = createTranslationRef({
     common: {
       never: 'Never',
       backToEntity: 'Back to {{entity}}',
+      backToEntity: 'Back to {{entity}}',
       yes: 'Yes',
       no: 'No',
       cancel: 'Cancel',

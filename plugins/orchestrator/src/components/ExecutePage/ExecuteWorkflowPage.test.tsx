@@ -54,6 +54,11 @@ describe('ExecuteWorkflowPage', () => {
     expect(screen.getByTestId('target-entity')).toHaveTextContent(
       'component:default/shop',
     );
+    // the way back to the entity the run is for
+    expect(screen.getByRole('link', { name: 'Back to shop' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/shop',
+    );
     expect(api.getWorkflowInputSchema).toHaveBeenCalledWith('greeting', {
       instanceId: undefined,
     });
@@ -90,6 +95,7 @@ describe('ExecuteWorkflowPage', () => {
     expect(api.executeWorkflow).toHaveBeenCalledWith('greeting', {
       inputData: { name: 'Grace', language: 'Spanish' },
       targetEntity: 'component:default/shop',
+      idempotencyKey: expect.stringMatching(/^ui-[0-9a-f]{32}$/),
     });
     expect(await screen.findByTestId('instance-starting')).toBeInTheDocument();
   });
@@ -193,6 +199,7 @@ describe('ExecuteWorkflowPage', () => {
     expect(api.executeWorkflow).toHaveBeenCalledWith('greeting', {
       inputData: { first: { a: 'x' }, second: { b: 'y' } },
       targetEntity: undefined,
+      idempotencyKey: expect.stringMatching(/^ui-[0-9a-f]{32}$/),
     });
     expect(
       await screen.findByTestId('orchestrator-form-step-second'),
@@ -214,6 +221,7 @@ describe('ExecuteWorkflowPage', () => {
     expect(api.executeWorkflow).toHaveBeenCalledWith('greeting', {
       inputData: {},
       targetEntity: undefined,
+      idempotencyKey: expect.stringMatching(/^ui-[0-9a-f]{32}$/),
     });
   });
 

@@ -21,6 +21,7 @@ import { orchestratorTranslationRef } from '../../translation';
 import { useCanUseWorkflow } from '../../hooks/useOrchestratorPermissions';
 import { useRunFormSource } from '../../hooks/useRunFormSource';
 import { useStartRun } from '../../hooks/useStartRun';
+import { EntityBackLink } from '../shared/EntityBackLink';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { AvailabilityBadge } from '../shared/AvailabilityBadge';
 import { DisabledReason } from '../shared/DisabledReason';
@@ -171,7 +172,9 @@ export const ExecuteWorkflowPage = () => {
       <Header
         title={overview?.name || workflowId}
         type={t('execute.headerType')}
-      />
+      >
+        <EntityBackLink entityRef={targetEntity} />
+      </Header>
       <Content>{body}</Content>
     </Page>
   );

@@ -16,6 +16,7 @@ import {
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { EntityBackLink } from '../shared/EntityBackLink';
+import { EntityBackLink } from '../shared/EntityBackLink';
 import { StatusChip } from '../shared/StatusChip';
 import { ChildRunsCard } from './ChildRunsCard';
 import { InstanceActions } from './InstanceActions';
@@ -158,6 +159,7 @@ export const WorkflowInstancePage = () => {
         subtitle={instanceId}
         type={t('instance.headerType')}
       >
+        <EntityBackLink entityRef={instance?.targetEntity} />
         <EntityBackLink entityRef={instance?.targetEntity} />
         <StatusChip state={instance?.state} starting={starting} />
       </Header>

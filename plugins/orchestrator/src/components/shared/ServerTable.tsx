@@ -48,6 +48,22 @@ export interface ServerTableProps<T> {
   pageSizeOptions?: number[];
 }
 
+// The checkbox column's width (MUI's padding="checkbox" cell).
+const CHECKBOX_WIDTH = 48;
+
+/**
+ * The name column (and the checkbox before it) stays in view while a narrow
+ * window scrolls the other columns inside the card.
+ */
+function pinned(left: number, header = false) {
+  return {
+    position: 'sticky',
+    left,
+    zIndex: header ? 3 : 1,
+    backgroundColor: 'background.paper',
+  } as const;
+}
+
 /**
  * A table whose paging and sorting happen on the server: it only renders the
  * page it is given and reports what the user asked for. Its count is the
@@ -58,6 +74,7 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
   const { columns, rows, rowKey, totalCount, query, onQueryChange, selection } =
     props;
   const pageIds = rows.map(rowKey);
+  const firstLeft = selection ? CHECKBOX_WIDTH : 0;
   const allSelected =
     !!selection &&
     pageIds.length > 0 &&
@@ -97,7 +114,7 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
           <TableHead>
             <TableRow>
               {selection && (
-                <TableCell padding="checkbox">
+                <TableCell padding="checkbox" sx={pinned(0, true)}>
                   <Checkbox
                     checked={allSelected}
                     onChange={toggleAll}
@@ -107,10 +124,14 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
                   />
                 </TableCell>
               )}
-              {columns.map(col => (
+              {columns.map((col, i) => (
                 <TableCell
                   key={col.id}
-                  sx={{ whiteSpace: 'nowrap', minWidth: col.minWidth }}
+                  sx={{
+                    whiteSpace: 'nowrap',
+                    minWidth: col.minWidth,
+                    ...(i === 0 ? pinned(firstLeft, true) : {}),
+                  }}
                 >
                   {col.sortField ? (
                     <TableSortLabel
@@ -155,7 +176,7 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
                   data-row-id={id}
                 >
                   {selection && (
-                    <TableCell padding="checkbox">
+                    <TableCell padding="checkbox" sx={pinned(0)}>
                       <Checkbox
                         checked={selection.selected.includes(id)}
                         onChange={() => toggle(id)}
@@ -165,14 +186,15 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
                       />
                     </TableCell>
                   )}
-                  {columns.map(col => (
+                  {columns.map((col, i) => (
                     <TableCell
                       key={col.id}
-                      sx={
-                        col.wrap
+                      sx={{
+                        ...(col.wrap
                           ? { minWidth: col.minWidth }
-                          : { whiteSpace: 'nowrap' }
-                      }
+                          : { whiteSpace: 'nowrap' }),
+                        ...(i === 0 ? pinned(firstLeft) : {}),
+                      }}
                     >
                       {col.render(row)}
                     </TableCell>
