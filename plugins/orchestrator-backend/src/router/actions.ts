@@ -13,7 +13,10 @@ export function registerActionRoutes(
   router: OrchestratorRouter,
   s: RouterServices,
 ) {
-  const action = (name: string, meta = instanceMeta) => ({
+  const action = <Req extends object>(
+    name: string,
+    meta: (req: Req) => JsonObject,
+  ) => ({
     eventId: 'instance-action',
     operation: name,
     severityLevel: 'medium' as const,
@@ -28,7 +31,7 @@ export function registerActionRoutes(
   );
   router.post(
     '/v2/workflows/:workflowId/instances/:instanceId/rerun',
-    operation(s, action('rerun'), (caller, req) =>
+    operation(s, action('rerun', instanceMeta), (caller, req) =>
       s.execution.rerun(
         caller,
         req.params.workflowId,
@@ -39,7 +42,7 @@ export function registerActionRoutes(
   );
   router.post(
     '/v2/workflows/:workflowId/:instanceId/retrigger',
-    operation(s, action('retrigger'), (caller, req) =>
+    operation(s, action('retrigger', instanceMeta), (caller, req) =>
       s.execution.retrigger(
         caller,
         req.params.workflowId,
@@ -50,19 +53,21 @@ export function registerActionRoutes(
   );
   router.delete(
     '/v2/workflows/instances/:instanceId/abort',
-    operation(s, { ...action('abort'), as: 'text' }, (caller, req) =>
-      s.execution.abort(caller, req.params.instanceId),
+    operation(
+      s,
+      { ...action('abort', instanceMeta), as: 'text' },
+      (caller, req) => s.execution.abort(caller, req.params.instanceId),
     ),
   );
   router.post(
     '/v2/workflows/instances/abort',
-    operation(s, action('abort-many', idsMeta as any), (caller, req) =>
+    operation(s, action('abort-many', idsMeta), (caller, req) =>
       s.execution.abortMany(caller, req.body.instanceIds),
     ),
   );
   router.post(
     '/v2/workflows/instances/retrigger',
-    operation(s, action('retrigger-many', idsMeta as any), (caller, req) =>
+    operation(s, action('retrigger-many', idsMeta), (caller, req) =>
       s.execution.retriggerMany(caller, req.body.instanceIds),
     ),
   );

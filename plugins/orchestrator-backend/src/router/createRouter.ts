@@ -11,7 +11,7 @@ import { registerActionRoutes } from './actions';
 import { registerInstanceRoutes } from './instances';
 import { HealthSources, healthDetails } from './health';
 import { requestErrorHandler, unknownRoute } from './requestErrors';
-import type { OrchestratorRouter, RouterServices } from './types';
+import type { RouterServices } from './types';
 import { registerWorkflowRoutes } from './workflows';
 
 /**
@@ -59,7 +59,7 @@ export function createRouter(
         allErrors: true,
       },
     },
-  }) as unknown as OrchestratorRouter;
+  });
   registerInstanceRoutes(api, services);
   registerActionRoutes(api, services);
   registerWorkflowRoutes(api, services);

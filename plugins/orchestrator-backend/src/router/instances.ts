@@ -1,4 +1,4 @@
-import { instanceMeta, operation, workflowMeta } from './steps';
+import { instanceMeta, operation, searchRequest, workflowMeta } from './steps';
 import type { OrchestratorRouter, RouterServices } from './types';
 
 /** Runs: lists, one run, the state labels. */
@@ -18,7 +18,7 @@ export function registerInstanceRoutes(
     operation(
       s,
       { eventId: 'instance', operation: 'get-instances' },
-      (caller, req) => s.instances.list(caller, req.body ?? {}),
+      (caller, req) => s.instances.list(caller, searchRequest(req.body)),
     ),
   );
   router.post(
@@ -43,7 +43,11 @@ export function registerInstanceRoutes(
         meta: workflowMeta,
       },
       (caller, req) =>
-        s.instances.list(caller, req.body ?? {}, req.params.workflowId),
+        s.instances.list(
+          caller,
+          searchRequest(req.body),
+          req.params.workflowId,
+        ),
     ),
   );
   router.get(

@@ -1,5 +1,5 @@
 import { assertEntityRef } from '../services/entityRef';
-import { operation, workflowMeta } from './steps';
+import { operation, searchRequest, workflowMeta } from './steps';
 import type { OrchestratorRouter, RouterServices } from './types';
 
 /** Workflow definitions: overviews, load problems, source, input schema, availability, stats. */
@@ -18,7 +18,8 @@ export function registerWorkflowRoutes(
     operation(
       s,
       { eventId: 'workflow', operation: 'get-overviews' },
-      (caller, req) => s.workflows.listOverviews(caller, req.body ?? {}),
+      (caller, req) =>
+        s.workflows.listOverviews(caller, searchRequest(req.body)),
     ),
   );
   router.post(
