@@ -324,8 +324,12 @@ export async function frontendChecks({
           path: path.join(artifactsDir, 'orchestrator-page.png'),
           fullPage: true,
         });
+        // The run the backend checks started, as the page's overview reports it.
+        await page.getByText('Completed').first().waitFor({ timeout: 30_000 });
         const loaded = await page.evaluate(() => window.__loadedRemotes);
-        return `"${workflowName}" listed; remotes ${loaded.join(', ')}`;
+        return `"${workflowName}" listed with its completed run; remotes ${loaded.join(
+          ', ',
+        )}`;
       },
     );
     await attempt(
@@ -344,6 +348,31 @@ export async function frontendChecks({
           fullPage: true,
         });
         return `"${workflowName}" on the tab`;
+      },
+    );
+    await attempt(
+      label('frontend: run form with the exported form widgets'),
+      async () => {
+        // project-setup's Team dropdown and About text are ActiveDropdown / ActiveText: they
+        // render only when the widgets plugin's API is in the app, and they fetch from the
+        // stand-in's demo service through /api/proxy.
+        await open('/orchestrator/workflows/project-setup/execute');
+        await page
+          .getByTestId('orchestrator-form')
+          .waitFor({ timeout: 60_000 });
+        await page.getByLabel('Team', { exact: false }).first().click();
+        await page
+          .getByRole('option', { name: 'Search', exact: true })
+          .click({ timeout: 30_000 });
+        await page
+          .getByText('grace@example.com')
+          .first()
+          .waitFor({ timeout: 30_000 });
+        await page.screenshot({
+          path: path.join(artifactsDir, 'run-form-widgets.png'),
+          fullPage: true,
+        });
+        return 'team options fetched, the team lead shown';
       },
     );
     if (pageErrors.length)
