@@ -233,6 +233,17 @@ describe('Serverless Workflow 0.8 constructs', () => {
         events[1],
       );
     });
+
+    it('fails the run when an event cannot be built, producing nothing and not taking the transition', async () => {
+      const done = await run('produce-failing');
+      expect(done.state).toBe('ERROR');
+      expect(done.error!.message).toMatch(/no data for the event/);
+      expect(names(done)).not.toContain('Last');
+      const res = await fetch(
+        `${s.url}/__standin/events?instanceId=${done.id}`,
+      );
+      expect((await res.json()).events).toEqual([]);
+    });
   });
 
   describe('retries', () => {
@@ -298,6 +309,26 @@ describe('Serverless Workflow 0.8 constructs', () => {
       expect(data(done)).toEqual({ reported: true });
       expect(done.executionSummary).toContain(
         'Workflow execution timeout (PT5S) reached',
+      );
+    });
+
+    it('with interrupt: false lets the current state finish, then aborts before the next', async () => {
+      const done = await run('exec-timeout-graceful');
+      expect(done.state).toBe('ABORTED');
+      expect(names(done)).toEqual(['Start', 'Work']);
+      expect(done.nodes[1].cancelType).toBeUndefined();
+      expect(done.nodes[1].exit).toBeDefined();
+      expect(data(done).next).toBeUndefined();
+    });
+
+    it('does not touch a run that ends in time', async () => {
+      const done = await run('exec-timeout-in-time');
+      expect(done.state).toBe('COMPLETED');
+      // Past the timeout (PT2S = 100 ms here) it is still completed.
+      await new Promise(r => setTimeout(r, 200));
+      expect(s.runtime.instance(done.id).state).toBe('COMPLETED');
+      expect(s.runtime.instance(done.id).executionSummary).not.toContain(
+        'Workflow execution timeout (PT2S) reached',
       );
     });
   });
