@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `yarn test`: every test in the repository: the Jest suites of all packages
-// (`backstage-cli repo test`), then the browser journeys in e2e/ against the running suite.
+// (`backstage-cli repo test`), then the browser journeys in e2e/ against the running suite,
+// then the RHDH dynamic-plugin load test (dynamic/load-test.mjs) when its hosts are installed
+// and the export is current; otherwise it counts one skipped test and says why (a cold host
+// install plus the export take far longer than CI's budget; `yarn test:dynamic` does both).
 // Ends with one plain `N passed, N failed, N skipped` line totalled over both, because CI
 // reads that line and not Jest's own summary. Exit code is non-zero on any failure.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const skipE2e = args.includes('--no-e2e') || process.env.SKIP_E2E === '1';
+const skipDynamic =
+  args.includes('--no-dynamic') || process.env.SKIP_DYNAMIC === '1';
 const out = mkdtempSync(path.join(tmpdir(), 'orchestrator-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -64,8 +69,25 @@ function runE2e() {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+function runDynamic() {
+  const file = path.join(out, 'dynamic.json');
+  const result = spawnSync(
+    'node',
+    ['dynamic/load-test.mjs', '--if-ready', '--report', file],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  if (!existsSync(file)) {
+    console.error(
+      `the dynamic load test wrote no report (exit ${result.status})`,
+    );
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 add('unit', runJest());
 if (!skipE2e) add('e2e', runE2e());
+if (!skipDynamic) add('dynamic', runDynamic());
 console.log(
   `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
 );
