@@ -61,7 +61,12 @@ export interface OrchestratorApi {
   rerunInstance(
     workflowId: string,
     instanceId: string,
-    request?: { inputData?: Record<string, unknown>; targetEntity?: string },
+    request?: {
+      inputData?: Record<string, unknown>;
+      targetEntity?: string;
+      /** The same for every retry of one rerun (see ExecuteWorkflowRequestDTO). */
+      idempotencyKey?: string;
+    },
   ): Promise<ExecuteWorkflowResponseDTO>;
   abortInstances(instanceIds: string[]): Promise<BulkActionResultDTO>;
   retriggerInstances(instanceIds: string[]): Promise<BulkActionResultDTO>;

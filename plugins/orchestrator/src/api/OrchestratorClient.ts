@@ -131,6 +131,7 @@ export class OrchestratorClient implements OrchestratorApi {
     request: {
       inputData?: Record<string, unknown>;
       targetEntity?: string;
+      idempotencyKey?: string;
     } = {},
   ) {
     return this.client.rerunInstance({

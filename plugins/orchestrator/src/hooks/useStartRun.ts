@@ -5,6 +5,7 @@ import { JsonObject } from '@backstage/types';
 import { orchestratorApiRef } from '../api/OrchestratorApi';
 import { orchestratorTranslationRef } from '../translation';
 import { fieldErrorsOf } from '../components/shared/apiErrors';
+import { useStartAttemptKey } from './startAttemptKey';
 import {
   ErrorSchemaLike,
   toExtraErrors,
@@ -34,6 +35,7 @@ export function useStartRun(workflowId: string, targetEntity?: string) {
     starting: false,
     formErrors: [],
   });
+  const attempt = useStartAttemptKey();
 
   const start = async (
     inputData: JsonObject,
@@ -45,7 +47,10 @@ export function useStartRun(workflowId: string, targetEntity?: string) {
         inputData,
         targetEntity,
         ...(authTokens.length > 0 ? { authTokens } : {}),
+        // Run clicked again after a failure, same inputs: the same key, never a second run.
+        idempotencyKey: attempt.keyFor({ inputData, targetEntity }),
       });
+      attempt.done();
       if (warnings && warnings.length > 0) {
         alertApi.post({
           message: t('execute.startedWithWarnings', {

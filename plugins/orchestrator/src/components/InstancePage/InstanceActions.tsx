@@ -8,6 +8,7 @@ import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchest
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { workflowInstanceRouteRef } from '../../routes';
 import { useCanUseWorkflow } from '../../hooks/useOrchestratorPermissions';
+import { useStartAttemptKey } from '../../hooks/startAttemptKey';
 import { orchestratorTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { DisabledReason } from '../shared/DisabledReason';
@@ -61,6 +62,7 @@ export const InstanceActions = ({
   const permission = useCanUseWorkflow(instance.processId);
   const [pending, setPending] = useState<InstanceAction>();
   const [busy, setBusy] = useState(false);
+  const rerunAttempt = useStartAttemptKey();
   // one action, one request, one toast: a second click before the dialog
   // re-renders as busy is ignored
   const inFlight = useRef(false);
@@ -91,8 +93,12 @@ export const InstanceActions = ({
         const { id } = await api.rerunInstance(
           instance.processId,
           instance.id,
-          { targetEntity: instance.targetEntity },
+          {
+            targetEntity: instance.targetEntity,
+            idempotencyKey: rerunAttempt.keyFor(instance.id),
+          },
         );
+        rerunAttempt.done();
         navigate(`${instanceLink({ instanceId: id })}?starting=true`);
       }
     } catch (e) {

@@ -321,6 +321,7 @@ describe('WorkflowInstancePage', () => {
     );
     expect(api.rerunInstance).toHaveBeenCalledWith('greeting', 'run-1', {
       targetEntity: 'component:default/my-service',
+      idempotencyKey: expect.stringMatching(/^ui-[0-9a-f]{32}$/),
     });
     expect(await screen.findByTestId('instance-starting')).toBeInTheDocument();
     expect(screen.getByTestId('run-status')).toHaveTextContent('Starting');

@@ -16,7 +16,6 @@ import {
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { EntityBackLink } from '../shared/EntityBackLink';
-import { EntityBackLink } from '../shared/EntityBackLink';
 import { StatusChip } from '../shared/StatusChip';
 import { ChildRunsCard } from './ChildRunsCard';
 import { InstanceActions } from './InstanceActions';
@@ -159,7 +158,6 @@ export const WorkflowInstancePage = () => {
         subtitle={instanceId}
         type={t('instance.headerType')}
       >
-        <EntityBackLink entityRef={instance?.targetEntity} />
         <EntityBackLink entityRef={instance?.targetEntity} />
         <StatusChip state={instance?.state} starting={starting} />
       </Header>
