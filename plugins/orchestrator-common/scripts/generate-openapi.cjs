@@ -4,6 +4,9 @@
  *   src/generated/openapi.generated.ts  `spec` = the document as a `const` object, the shape
  *                                         `createValidatedOpenApiRouter<typeof spec>(spec)` takes
  *   src/generated/openapi.types.ts      `paths`, `components`, `operations` from openapi-typescript
+ *   src/generated/operationRoutes.generated.ts  method, path and answer type per operationId:
+ *                                         all the browser's client needs, so it does not ship
+ *                                         the whole document to learn them
  *
  * Why our own script and not `backstage-repo-tools package schema openapi generate --server`:
  * that command runs @openapitools/openapi-generator-cli, a Java jar fetched from Maven Central,
@@ -23,6 +26,7 @@ const yamlPath = path.join(packageDir, 'src/schema/openapi.yaml');
 const outputs = {
   spec: path.join(packageDir, 'src/generated/openapi.generated.ts'),
   types: path.join(packageDir, 'src/generated/openapi.types.ts'),
+  routes: path.join(packageDir, 'src/generated/operationRoutes.generated.ts'),
 };
 
 const HEADER = `/*
@@ -117,6 +121,40 @@ export const spec = ${JSON.stringify(
 `);
 }
 
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** One entry per operation, in document order: operationId, method, path, how its 200 is read. */
+function routesOf(document) {
+  const routes = [];
+  for (const [route, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation?.operationId) continue;
+      const content = operation.responses?.['200']?.content ?? {};
+      routes.push({
+        operationId: operation.operationId,
+        method,
+        path: route,
+        responseType: 'application/json' in content ? 'json' : 'text',
+      });
+    }
+  }
+  return routes;
+}
+
+function routesSource(document) {
+  return format(`${HEADER}
+import type { OperationRoute } from '../openapi/operationRoutes';
+
+/** Every operation of the Orchestrator API, read from the OpenAPI document at generation time. */
+export const generatedOperationRoutes: readonly OperationRoute[] = ${JSON.stringify(
+    routesOf(document),
+    null,
+    2,
+  )};
+`);
+}
+
 async function typesSource(document) {
   const { default: openapiTS, astToString } = require('openapi-typescript');
   // openapi-typescript mutates its input while bundling; give it a copy.
@@ -135,13 +173,14 @@ ${tagged}`);
 
 /**
  * @param {string} [yamlText] the OpenAPI document; defaults to src/schema/openapi.yaml
- * @returns {Promise<Record<'spec' | 'types', { path: string, content: string }>>}
+ * @returns {Promise<Record<'spec' | 'types' | 'routes', { path: string, content: string }>>}
  */
 async function generate(yamlText = fs.readFileSync(yamlPath, 'utf8')) {
   const document = yaml.load(yamlText);
   return {
     spec: { path: outputs.spec, content: specSource(document) },
     types: { path: outputs.types, content: await typesSource(document) },
+    routes: { path: outputs.routes, content: routesSource(document) },
   };
 }
 

@@ -3,7 +3,7 @@
  *
  * Licensed under the Apache License, Version 2.0.
  */
-import { spec } from '../generated/openapi.generated';
+import { generatedOperationRoutes } from '../generated/operationRoutes.generated';
 
 /** Where an operation lives, read from the OpenAPI document. @public */
 export interface OperationRoute {
@@ -15,38 +15,11 @@ export interface OperationRoute {
   responseType: 'json' | 'text';
 }
 
-const METHODS: OperationRoute['method'][] = [
-  'get',
-  'post',
-  'put',
-  'patch',
-  'delete',
-];
-
-type LooseOperation = {
-  operationId?: string;
-  responses?: Record<string, { content?: Record<string, unknown> }>;
-};
-
-function routesOf(paths: Record<string, Record<string, unknown>>) {
-  const routes: OperationRoute[] = [];
-  for (const [path, item] of Object.entries(paths)) {
-    for (const method of METHODS) {
-      const operation = item[method] as LooseOperation | undefined;
-      if (!operation?.operationId) continue;
-      const content = operation.responses?.['200']?.content ?? {};
-      routes.push({
-        operationId: operation.operationId,
-        method,
-        path,
-        responseType: 'application/json' in content ? 'json' : 'text',
-      });
-    }
-  }
-  return routes;
-}
-
-/** Every operation of the Orchestrator API, derived from `spec`. @public */
-export const operationRoutes: readonly OperationRoute[] = routesOf(
-  spec.paths as unknown as Record<string, Record<string, unknown>>,
-);
+/**
+ * Every operation of the Orchestrator API. A small table generated from the
+ * OpenAPI document (`yarn generate`), so browser bundles that only call the
+ * API do not carry the document itself.
+ * @public
+ */
+export const operationRoutes: readonly OperationRoute[] =
+  generatedOperationRoutes;
