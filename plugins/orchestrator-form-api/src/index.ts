@@ -5,3 +5,4 @@
  */
 export * from './api';
 export { DefaultFormApi } from './DefaultFormApi';
+export { orchestratorAuthProviders, authProviderApiRef } from './authProviders';

@@ -1,33 +1,9 @@
+import type { ApiHolder, ApiRef } from '@backstage/core-plugin-api';
 import {
-  ApiHolder,
-  ApiRef,
-  atlassianAuthApiRef,
-  bitbucketAuthApiRef,
-  bitbucketServerAuthApiRef,
-  githubAuthApiRef,
-  gitlabAuthApiRef,
-  googleAuthApiRef,
-  microsoftAuthApiRef,
-  oktaAuthApiRef,
-  oneloginAuthApiRef,
-  openshiftAuthApiRef,
-} from '@backstage/core-plugin-api';
-import type { AuthTokenDescriptor } from '@orchestrator-suite/backstage-plugin-orchestrator-form-api';
+  authProviderApiRef,
+  type AuthTokenDescriptor,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-form-api';
 import type { AuthToken } from '../types';
-
-/** The provider names a descriptor may use, with the Backstage API behind each. */
-export const KNOWN_AUTH_PROVIDERS: Record<string, ApiRef<unknown>> = {
-  github: githubAuthApiRef,
-  gitlab: gitlabAuthApiRef,
-  microsoft: microsoftAuthApiRef,
-  google: googleAuthApiRef,
-  atlassian: atlassianAuthApiRef,
-  bitbucket: bitbucketAuthApiRef,
-  bitbucketServer: bitbucketServerAuthApiRef,
-  okta: oktaAuthApiRef,
-  onelogin: oneloginAuthApiRef,
-  openshift: openshiftAuthApiRef,
-};
 
 type TokenApi = {
   getAccessToken?: (scope?: string | string[]) => Promise<string>;
@@ -66,7 +42,7 @@ export function mergeAuthTokenDescriptors(
 function apiFor(provider: string, apis: ApiHolder): TokenApi | undefined {
   // An unknown name is taken as the id of an adopter's own auth API ref.
   const ref =
-    KNOWN_AUTH_PROVIDERS[provider] ??
+    authProviderApiRef(provider) ??
     ({
       id: provider,
       T: undefined,

@@ -1,44 +1,18 @@
 import {
   ApiHolder,
-  ApiRef,
   ConfigApi,
   IdentityApi,
   OAuthApi,
   OpenIdConnectApi,
   ProfileInfoApi,
-  atlassianAuthApiRef,
-  bitbucketAuthApiRef,
-  bitbucketServerAuthApiRef,
   createApiRef,
-  githubAuthApiRef,
-  gitlabAuthApiRef,
-  googleAuthApiRef,
-  microsoftAuthApiRef,
-  oktaAuthApiRef,
-  oneloginAuthApiRef,
-  openshiftAuthApiRef,
-  vmwareCloudAuthApiRef,
 } from '@backstage/core-plugin-api';
 import { JsonObject } from '@backstage/types';
+import { authProviderApiRef } from '@orchestrator-suite/backstage-plugin-orchestrator-form-api';
 import get from 'lodash/get';
 import { isSecretTemplateKey } from './templates';
 
 type AuthApi = Partial<OAuthApi & OpenIdConnectApi & ProfileInfoApi>;
-
-/** The `<name>AuthApi` template families and the API each reads. */
-const AUTH_API_REFS: Record<string, ApiRef<unknown>> = {
-  githubAuthApi: githubAuthApiRef,
-  gitlabAuthApi: gitlabAuthApiRef,
-  microsoftAuthApi: microsoftAuthApiRef,
-  googleAuthApi: googleAuthApiRef,
-  atlassianAuthApi: atlassianAuthApiRef,
-  oktaAuthApi: oktaAuthApiRef,
-  oneloginAuthApi: oneloginAuthApiRef,
-  bitbucketAuthApi: bitbucketAuthApiRef,
-  bitbucketServerAuthApi: bitbucketServerAuthApiRef,
-  openshiftAuthApi: openshiftAuthApiRef,
-  vmwareCloudAuthApi: vmwareCloudAuthApiRef,
-};
 
 /** Config subtree that `rjsfConfig.orchestrator.<key>` reads. */
 export const WIDGETS_CONFIG_ROOT = 'orchestrator.rjsf-widgets';
@@ -119,13 +93,15 @@ export class TemplateResolver {
           ),
           rest[rest.length - 1],
         );
-      default:
-        return AUTH_API_REFS[family]
-          ? this.fromAuthApi(
-              this.options.apiHolder.get(AUTH_API_REFS[family]) as AuthApi,
-              name,
-            )
+      default: {
+        // `<provider>AuthApi`: one of Backstage's auth APIs.
+        const ref = family.endsWith('AuthApi')
+          ? authProviderApiRef(family.slice(0, -'AuthApi'.length))
           : undefined;
+        return ref
+          ? this.fromAuthApi(this.options.apiHolder.get(ref) as AuthApi, name)
+          : undefined;
+      }
     }
   }
 
