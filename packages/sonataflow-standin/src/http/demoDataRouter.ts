@@ -50,12 +50,8 @@ const DATABASE_FIELDS: Record<string, object> = {
       replicaSet: { type: 'string', title: 'Replica set name', default: 'rs0' },
     },
   },
-  none: {
-    type: 'object',
-    title: 'Database settings',
-    description: 'Nothing to set without a database.',
-    properties: {},
-  },
+  // nothing to ask: the placeholder stays out of sight
+  none: { type: 'object', properties: {}, 'ui:widget': 'hidden' },
 };
 
 const TAKEN_NAMES = ['checkout', 'search-api', 'platform'];
