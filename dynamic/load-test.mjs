@@ -10,7 +10,9 @@
 // scaffolder actions listed, a scaffolder dry run of examples/templates/run-greeting.
 // Frontend, per host: the exported scalprum bundles of the Orchestrator and form-widgets plugins
 // rendered in Chromium by a host app sharing its modules with them (dynamic/frontend/), against
-// that host's backend: OrchestratorPage and the entity Workflows tab.
+// that host's backend: OrchestratorPage, the entity Workflows tab and the run form's widgets.
+// The RHDH 1.8 host's page shares RHDH 1.8's frontend packages (dynamic/hosts/rhdh-1.8-app),
+// the current host's page the workspace's.
 // Also checks that the generated dynamic-plugins fragment matches the root dynamic-plugins.yaml.
 // Ends with a plain `N passed, N failed` line. `--host rhdh-1.8|current` runs one host;
 // `--report <file>` also writes {passed, failed, skipped} as JSON; `--if-ready` skips (one
@@ -23,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { frontendChecks } from './frontend/check.mjs';
 import {
+  APP_HOST,
   dist,
   hostInstalled,
   hostsDir,
@@ -184,8 +187,9 @@ function installHost(name) {
   const src = path.join(here, 'hosts', name);
   const dir = path.join(hostsDir, name);
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of ['package.json', 'package-lock.json']) {
-    fs.copyFileSync(path.join(src, f), path.join(dir, f));
+  for (const f of ['package.json', 'package-lock.json', '.npmrc']) {
+    if (fs.existsSync(path.join(src, f)))
+      fs.copyFileSync(path.join(src, f), path.join(dir, f));
   }
   fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
   const t = Date.now();
@@ -450,7 +454,11 @@ async function main() {
       const dir = path.join(hostsDir, name);
       await attempt(
         `[${name}] host installed from its pinned manifest`,
-        async () => installHost(name),
+        async () =>
+          [name, APP_HOST[name]]
+            .filter(Boolean)
+            .map(h => `${h}: ${installHost(h)}`)
+            .join(', '),
       );
       const tarballs = installPlugins(dir);
       fs.copyFileSync(
@@ -493,6 +501,7 @@ async function main() {
           token: TOKEN,
           artifactsDir,
           workflowName: await greetingName(port),
+          appModulesRoot: APP_HOST[name] && path.join(hostsDir, APP_HOST[name]),
         });
       } finally {
         stopProcess(host);

@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 export const dist = path.join(root, 'dynamic-plugins/dist');
-export const HOST_NAMES = ['rhdh-1.8', 'current'];
+// The backend hosts, and the folder of RHDH 1.8's frontend packages its host page shares.
+export const HOST_NAMES = ['rhdh-1.8', 'rhdh-1.8-app', 'current'];
+/** The app host whose packages a backend host's page shares (default: the workspace's). */
+export const APP_HOST = { 'rhdh-1.8': 'rhdh-1.8-app' };
 // Outside the repository on purpose: a module missing from a host must not resolve from the
 // workspace's node_modules. Kept between runs (and clones) so an unchanged lock is not reinstalled.
 export const hostsDir =

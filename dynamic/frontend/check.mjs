@@ -47,9 +47,9 @@ const packageOf = key =>
     .slice(0, key.startsWith('@') ? 2 : 1)
     .join('/');
 
-function installedVersion(pkg) {
+function installedVersion(requireFrom, pkg) {
   // Not require(`${pkg}/package.json`): some packages' export maps hide it.
-  let dir = path.dirname(requireFromRoot.resolve(pkg));
+  let dir = path.dirname(requireFrom.resolve(pkg));
   while (dir !== path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
@@ -61,19 +61,30 @@ function installedVersion(pkg) {
   throw new Error(`no package.json found for ${pkg}`);
 }
 
-/** The host app as one browser script, with the shared modules from the workspace. */
-export async function buildHost(outFile) {
+/**
+ * The host app as one browser script, its shared modules from `modulesRoot`'s node_modules:
+ * the workspace's (current line) or an app host folder (dynamic/hosts/rhdh-1.8-app). The entry
+ * is copied there so that every import resolves in that folder and never in the workspace.
+ */
+export async function buildHost(outFile, modulesRoot = root) {
   const esbuild = requireFromRoot('esbuild');
+  const requireFrom = createRequire(path.join(modulesRoot, 'package.json'));
   const versions = Object.fromEntries(
-    SHARED_KEYS.map(k => [k, installedVersion(packageOf(k))]),
+    SHARED_KEYS.map(k => [k, installedVersion(requireFrom, packageOf(k))]),
   );
+  let entry = path.join(here, 'host-app.jsx');
+  if (modulesRoot !== root) {
+    const copy = path.join(modulesRoot, 'host-app.jsx');
+    fs.copyFileSync(entry, copy);
+    entry = copy;
+  }
   const shared =
     `export const SHARED = {\n${SHARED_KEYS.map(
       k => `  ${JSON.stringify(k)}: require(${JSON.stringify(k)}),`,
     ).join('\n')}\n};\n` +
     `export const SHARED_VERSIONS = ${JSON.stringify(versions)};\n`;
   await esbuild.build({
-    entryPoints: [path.join(here, 'host-app.jsx')],
+    entryPoints: [entry],
     outfile: outFile,
     bundle: true,
     format: 'iife',
@@ -81,7 +92,7 @@ export async function buildHost(outFile) {
     jsx: 'automatic',
     minify: false,
     logLevel: 'error',
-    nodePaths: [path.join(root, 'node_modules')],
+    nodePaths: [path.join(modulesRoot, 'node_modules')],
     define: {
       'process.env.NODE_ENV': '"production"',
       global: 'window',
@@ -97,7 +108,7 @@ export async function buildHost(outFile) {
           }));
           build.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({
             contents: shared,
-            resolveDir: root,
+            resolveDir: modulesRoot,
             loader: 'js',
           }));
         },
@@ -227,7 +238,8 @@ const CHROMIUM_ARGS = [
 
 /**
  * Runs the frontend checks for one host; `attempt(name, fn)` records each. `pluginsRoot` is the
- * host's dynamic-plugins-root with the unpacked exports.
+ * host's dynamic-plugins-root with the unpacked exports; `appModulesRoot` the folder whose
+ * node_modules provide the page's shared modules (default: the workspace).
  */
 export async function frontendChecks({
   attempt,
@@ -239,6 +251,7 @@ export async function frontendChecks({
   token,
   artifactsDir,
   workflowName,
+  appModulesRoot,
 }) {
   const remoteDir = prefix => {
     const folder = fs
@@ -261,10 +274,17 @@ export async function frontendChecks({
     await attempt(
       label('frontend: host app built with shared modules'),
       async () => {
-        const versions = await buildHost(hostJs);
-        return `${Object.keys(versions).length} shared (react ${
+        const versions = await buildHost(hostJs, appModulesRoot);
+        const from = appModulesRoot
+          ? path.basename(appModulesRoot)
+          : 'workspace';
+        return `${Object.keys(versions).length} shared from ${from} (react ${
           versions.react
-        }, core-plugin-api ${versions['@backstage/core-plugin-api']})`;
+        }, core-plugin-api ${
+          versions['@backstage/core-plugin-api']
+        }, core-app-api ${versions['@backstage/core-app-api']}, @mui/material ${
+          versions['@mui/material']
+        })`;
       },
     );
     let remotes;
