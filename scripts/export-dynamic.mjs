@@ -113,6 +113,23 @@ function exportPlugin(plugin) {
   };
 }
 
+/** A plugin's tarball from an earlier export, if its dist-dynamic and tarball are still there. */
+function previousTarball(plugin) {
+  const manifestFile = path.join(root, plugin.dir, 'dist-dynamic/package.json');
+  if (!fs.existsSync(manifestFile)) return undefined;
+  const { name, version } = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  const tarball = path.join(outDir, `${folderName(name)}-${version}.tgz`);
+  if (!fs.existsSync(tarball)) return undefined;
+  return {
+    name,
+    version,
+    tarball,
+    size: fs.statSync(tarball).size,
+    integrity: integrityOf(tarball),
+    seconds: 0,
+  };
+}
+
 /**
  * Our entries of the root dynamic-plugins.yaml with their tarball and integrity; the entries of
  * plugins RHDH itself ships (notifications, signals) are passed through unchanged.
@@ -168,6 +185,11 @@ function main() {
     const result = exportPlugin(plugin);
     console.log(`  ${result.name} in ${result.seconds.toFixed(0)} s`);
     results.push(result);
+  }
+  // With --only, the fragment still lists the other plugins' earlier tarballs.
+  for (const plugin of PLUGINS.filter(p => !plugins.includes(p))) {
+    const earlier = previousTarball(plugin);
+    if (earlier) results.push(earlier);
   }
   const fragment = writeFragment(results);
   console.log('');
