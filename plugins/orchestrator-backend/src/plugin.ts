@@ -41,6 +41,7 @@ import { DefaultInstanceService } from './services/InstanceService';
 import { DefaultLoadProblemsService } from './services/LoadProblemsService';
 import { StandinLoadProblems } from './loadProblems/StandinLoadProblems';
 import { DefaultWorkflowService } from './services/WorkflowService';
+import { DefaultRunInputs } from './services/RunInputs';
 import { DefaultInstanceWatcher } from './watcher/InstanceWatcher';
 import { DatabaseWatcherCursorStore } from './watcher/WatcherCursorStore';
 
@@ -144,6 +145,11 @@ export const orchestratorPlugin = createBackendPlugin({
           authorizer,
         });
         const validator = DefaultInputValidator.create({ logger: deps.logger });
+        const runInputs = DefaultRunInputs.create({
+          runtime,
+          validator,
+          access,
+        });
         const runIndex = await wireRunIndex({
           config,
           knex,
@@ -165,10 +171,9 @@ export const orchestratorPlugin = createBackendPlugin({
           httpAuth: deps.httpAuth,
           auditor: deps.auditor,
           workflows: DefaultWorkflowService.create({
-            validator,
+            runInputs,
             dataIndex,
             definitions,
-            runtime,
             runStore,
             authorizer,
             access,
@@ -191,6 +196,7 @@ export const orchestratorPlugin = createBackendPlugin({
             authorizer,
             access,
             validator,
+            runInputs,
             starter,
           }),
           loadProblems: DefaultLoadProblemsService.create({

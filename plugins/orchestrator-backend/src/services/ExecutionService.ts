@@ -27,7 +27,8 @@ import type { DefinitionCache } from './DefinitionCache';
 import { assertEntityRef } from './entityRef';
 import type { InputValidator } from './InputValidator';
 import type { AccessibleInstance, InstanceAccess } from './InstanceAccess';
-import { parseVariables, toStatus } from './instanceMapping';
+import { toStatus } from './instanceMapping';
+import type { RunInputs } from './RunInputs';
 import type { RunStarter } from './RunStarter';
 import { ValidationPolicy } from './ValidationPolicy';
 
@@ -67,6 +68,8 @@ export interface ExecutionServiceOptions {
   authorizer: WorkflowAuthorizer;
   access: InstanceAccess;
   validator: InputValidator;
+  /** A rerun without inputs starts from the previous run's, as the form's prefill does. */
+  runInputs: RunInputs;
   /** Every start goes through it: recorded before the call, settled after a lost answer. */
   starter: RunStarter;
   /** Reads `failOnValidationErrors` from definitions; without it every schema is enforced. */
@@ -126,7 +129,8 @@ export class DefaultExecutionService implements ExecutionService {
     });
     this.assertState(previous, 'rerun', 'rerun');
     const inputs =
-      (request.inputData as JsonObject | undefined) ?? previousInputs(previous);
+      (request.inputData as JsonObject | undefined) ??
+      this.o.runInputs.previousInputs(previous);
     return this.start(caller, workflowId, {
       inputs,
       targetEntity: request.targetEntity ?? previous.run?.targetEntity,
@@ -280,13 +284,4 @@ export class DefaultExecutionService implements ExecutionService {
     }
     return url;
   }
-}
-
-/** Inputs of a previous run: as recorded, else its data without the result. */
-function previousInputs(previous: AccessibleInstance): JsonObject {
-  if (previous.run?.inputs) return previous.run.inputs;
-  const data = parseVariables(previous.instance.variables)?.workflowdata;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
-  const { result: _result, ...inputs } = data as JsonObject;
-  return inputs;
 }

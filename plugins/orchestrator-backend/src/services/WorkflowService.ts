@@ -1,5 +1,4 @@
 import { NotFoundError } from '@backstage/errors';
-import type { JsonObject } from '@backstage/types';
 import type {
   GetOverviewsForEntityRequestDTO,
   InputSchemaResponseDTO,
@@ -21,14 +20,13 @@ import type {
 } from '../dataIndex/types';
 import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
 import { scopeAllows, scopeWhere } from '../permissions/WorkflowAuthorizer';
-import type { WorkflowRuntimeClient } from '../runtime/WorkflowRuntimeClient';
 import type { AvailabilityService } from './AvailabilityService';
-import type { InputValidator } from './InputValidator';
 import type { Caller } from './Caller';
 import type { DefinitionCache } from './DefinitionCache';
 import type { InstanceAccess } from './InstanceAccess';
 import { entityRunsWhere } from './entityRuns';
-import { parseVariables, toRunStats, toStatus } from './instanceMapping';
+import { toRunStats, toStatus } from './instanceMapping';
+import type { RunInputs } from './RunInputs';
 import type { RunStore } from '../runStore/RunStore';
 import {
   DATA_INDEX_ONLY,
@@ -65,10 +63,10 @@ export interface WorkflowService {
 }
 
 export interface WorkflowServiceOptions {
-  validator: InputValidator;
+  /** Input schema and prefill, shared with reruns. */
+  runInputs: RunInputs;
   dataIndex: DataIndexClient;
   definitions: DefinitionCache;
-  runtime: WorkflowRuntimeClient;
   runStore: RunStore;
   authorizer: WorkflowAuthorizer;
   access: InstanceAccess;
@@ -88,9 +86,6 @@ function categoryOf(annotations: string[]): WorkflowOverviewDTO['category'] {
 }
 
 export class DefaultWorkflowService implements WorkflowService {
-  /** yaml/json learned from sources seen; lists never fetch `source` to find out. */
-  private readonly formats = new Map<string, 'yaml' | 'json'>();
-
   static create(options: WorkflowServiceOptions) {
     return new DefaultWorkflowService(options);
   }
@@ -191,15 +186,20 @@ export class DefaultWorkflowService implements WorkflowService {
     workflowId: string,
   ): Promise<WorkflowOverviewDTO> {
     const definition = await this.readable(caller, workflowId);
-    if (!this.formats.has(workflowId)) {
-      await this.getSource(caller, workflowId).catch(() => undefined);
-    }
-    const [overviews, availability] = await Promise.all([
+    // No definition column or filter tells yaml from json, and a per-replica memory of sources
+    // seen answered differently on each replica: one workflow's page reads its source, beside
+    // (not before) its figures and availability. Lists never read `source` and say 'yaml'.
+    const [overviews, availability, format] = await Promise.all([
       this.overviewsOf(caller, [definition], undefined, false),
       this.o.availability.get(definition),
+      this.o.dataIndex.getDefinitionSource(workflowId).then(
+        source => (source ? sourceFormat(source) : undefined),
+        () => undefined,
+      ),
     ]);
     return {
       ...overviews.items[0],
+      ...(format ? { format } : {}),
       isAvailable: availability.isAvailable,
       availability,
       ...statisticsOf(overviews),
@@ -213,10 +213,6 @@ export class DefaultWorkflowService implements WorkflowService {
       throw new NotFoundError(
         `Workflow '${workflowId}' has no source in the Data Index`,
       );
-    this.formats.set(
-      workflowId,
-      source.trimStart().startsWith('{') ? 'json' : 'yaml',
-    );
     return source;
   }
 
@@ -225,31 +221,11 @@ export class DefaultWorkflowService implements WorkflowService {
     workflowId: string,
     instanceId?: string,
   ): Promise<InputSchemaResponseDTO> {
-    const definition = await this.readable(caller, workflowId);
-    const prefill = instanceId
-      ? this.prefillFrom(caller, workflowId, instanceId)
-      : Promise.resolve(undefined);
-    const [inputSchema, prefilled] = await Promise.all([
-      definition.serviceUrl
-        ? this.o.runtime.getInputSchema({
-            workflowId,
-            serviceUrl: definition.serviceUrl,
-          })
-        : Promise.resolve(undefined),
-      prefill,
-    ]);
-    const data =
-      prefilled && !prefilled.sameWorkflow
-        ? this.o.validator.fittingFields(
-            workflowId,
-            inputSchema,
-            prefilled.data,
-          )
-        : prefilled?.data;
-    return {
-      ...(inputSchema ? { inputSchema } : {}),
-      ...(data ? { data } : {}),
-    };
+    return this.o.runInputs.forForm(
+      caller,
+      await this.readable(caller, workflowId),
+      instanceId,
+    );
   }
 
   async ping(caller: Caller, workflowId: string): Promise<boolean> {
@@ -274,35 +250,6 @@ export class DefaultWorkflowService implements WorkflowService {
       ...toRunStats(figures.data.get(workflowId)),
       ...statisticsOf(figures),
     };
-  }
-
-  /**
-   * Data of a previous run the caller may see (same checks as any instance operation). A run of
-   * this workflow gives its recorded inputs; a run of another workflow (an assessment whose
-   * result suggests this one) gives its inputs and data, which the caller trims to this schema.
-   */
-  private async prefillFrom(
-    caller: Caller,
-    workflowId: string,
-    instanceId: string,
-  ): Promise<{ data: JsonObject; sameWorkflow: boolean } | undefined> {
-    const { instance, run } = await this.o.access.load(caller, instanceId, {
-      action: 'read',
-    });
-    const sameWorkflow = instance.processId === workflowId;
-    const workflowdata = parseVariables(instance.variables)?.workflowdata;
-    // Outside runs have no recorded inputs; their data minus the result is the best prefill.
-    const { result: _result, ...dataOfRun } =
-      workflowdata &&
-      typeof workflowdata === 'object' &&
-      !Array.isArray(workflowdata)
-        ? (workflowdata as JsonObject)
-        : ({} as JsonObject);
-    if (sameWorkflow) {
-      const data = run?.inputs ?? (workflowdata ? dataOfRun : undefined);
-      return data ? { data, sameWorkflow } : undefined;
-    }
-    return { data: { ...dataOfRun, ...run?.inputs }, sameWorkflow };
   }
 
   private async readable(
@@ -410,7 +357,7 @@ export class DefaultWorkflowService implements WorkflowService {
     const overview: WorkflowOverviewDTO = {
       workflowId: definition.id,
       name: definition.name ?? definition.id,
-      format: this.formats.get(definition.id) ?? 'yaml',
+      format: 'yaml',
       version: definition.version ?? undefined,
       description: definition.description ?? undefined,
       lastRunId: figures?.lastRun?.id,
@@ -424,6 +371,11 @@ export class DefaultWorkflowService implements WorkflowService {
     };
     return withoutUndefined(overview);
   }
+}
+
+/** A serverless workflow's source is a JSON object or YAML; JSON is the one starting with `{`. */
+function sourceFormat(source: string): 'yaml' | 'json' {
+  return source.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
 type FiguresAnswer = {
