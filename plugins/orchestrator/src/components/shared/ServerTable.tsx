@@ -48,6 +48,10 @@ export interface ServerTableProps<T> {
   pageSizeOptions?: number[];
 }
 
+// Rows get a colour of their own for the pinned cells to inherit; the theme's
+// stripe on odd rows is more specific and still wins.
+const OPAQUE_ROW = { backgroundColor: 'background.paper' } as const;
+
 // The checkbox column's width (MUI's padding="checkbox" cell).
 const CHECKBOX_WIDTH = 48;
 
@@ -60,7 +64,8 @@ function pinned(left: number, header = false) {
     position: 'sticky',
     left,
     zIndex: header ? 3 : 1,
-    backgroundColor: 'background.paper',
+    // the row's own colour (the theme stripes odd rows), so nothing shows through
+    backgroundColor: 'inherit',
   } as const;
 }
 
@@ -112,7 +117,7 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label={props.ariaLabel}>
           <TableHead>
-            <TableRow>
+            <TableRow sx={OPAQUE_ROW}>
               {selection && (
                 <TableCell padding="checkbox" sx={pinned(0, true)}>
                   <Checkbox
@@ -172,6 +177,7 @@ export function ServerTable<T>(props: ServerTableProps<T>) {
               return (
                 <TableRow
                   key={id}
+                  sx={OPAQUE_ROW}
                   data-testid={`${props.testId}-row`}
                   data-row-id={id}
                 >
