@@ -114,6 +114,49 @@ describe('DefaultWorkflowAuthorizer', () => {
     );
   });
 
+  it('read and use of one workflow: one batch per permission style, the first refusal named', async () => {
+    const allowedNames = ['orchestrator.workflow.greeting'];
+    const permissions = mockServices.permissions.mock({
+      authorizeConditional: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.DENY })) as any,
+      authorize: async requests =>
+        requests.map(r => ({
+          result: allowedNames.includes(r.permission.name)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+        })),
+    });
+    const decider = DefaultWorkflowAuthorizer.create({
+      permissions,
+      permissionSet: orchestratorPermissionSet,
+      workflowIds: async () => [],
+    });
+    await expect(
+      decider.assertWorkflow(credentials, 'greeting', ['read', 'use']),
+    ).rejects.toThrow(
+      new NotAllowedError(
+        "Unauthorized: orchestrator.workflow.use is not allowed for workflow 'greeting'",
+      ),
+    );
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    expect(
+      permissions.authorizeConditional.mock.calls[0][0].map(
+        r => r.permission.name,
+      ),
+    ).toEqual(['orchestrator.workflow', 'orchestrator.workflow.use']);
+    expect(permissions.authorize).toHaveBeenCalledTimes(1);
+    expect(
+      permissions.authorize.mock.calls[0][0].map(r => r.permission.name),
+    ).toEqual([
+      'orchestrator.workflow.greeting',
+      'orchestrator.workflow.use.greeting',
+    ]);
+    allowedNames.push('orchestrator.workflow.use.greeting');
+    await expect(
+      decider.assertWorkflow(credentials, 'greeting', ['read', 'use']),
+    ).resolves.toBeUndefined();
+  });
+
   describe("RHDH 1.8's per-workflow names", () => {
     function rbac(options: {
       generic: any;

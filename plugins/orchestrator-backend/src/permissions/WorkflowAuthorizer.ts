@@ -84,11 +84,14 @@ export interface WorkflowAuthorizer {
     credentials: BackstageCredentials,
     action: WorkflowAction,
   ): Promise<WorkflowScope>;
-  /** Throws NotAllowedError (403) unless the caller may do `action` on the workflow. */
+  /**
+   * Throws NotAllowedError (403) unless the caller may do `action` (every one, when several)
+   * on the workflow. Several actions are decided together: one batch per permission style.
+   */
   assertWorkflow(
     credentials: BackstageCredentials,
     workflowId: string,
-    action: WorkflowAction,
+    action: WorkflowAction | WorkflowAction[],
   ): Promise<void>;
   isInstanceAdmin(credentials: BackstageCredentials): Promise<boolean>;
   isWorkflowAdmin(credentials: BackstageCredentials): Promise<boolean>;
@@ -153,18 +156,22 @@ export class DefaultWorkflowAuthorizer implements WorkflowAuthorizer {
   async assertWorkflow(
     credentials: BackstageCredentials,
     workflowId: string,
-    action: WorkflowAction,
+    action: WorkflowAction | WorkflowAction[],
   ) {
-    // One workflow: its own per-workflow name is the only candidate, no list needed.
-    const generic = await this.generic(credentials, action);
-    const allowed =
-      scopeAllows(generic, workflowId) ||
-      (
-        await this.specificallyAllowed(credentials, action, [workflowId])
-      ).includes(workflowId);
-    if (!allowed) {
+    const actions = Array.isArray(action) ? action : [action];
+    // One workflow: its own per-workflow names are the only candidates, no list needed.
+    const generic = await this.generics(credentials, actions);
+    const undecided = actions.filter(
+      (_, i) => !scopeAllows(generic[i], workflowId),
+    );
+    const specific = await this.specificDecisions(
+      credentials,
+      undecided.map(a => ({ action: a, workflowId })),
+    );
+    const denied = undecided.find((_, i) => !specific[i]);
+    if (denied) {
       const name =
-        action === 'read'
+        denied === 'read'
           ? this.set.workflowRead.name
           : this.set.workflowUse.name;
       throw new NotAllowedError(
@@ -177,17 +184,32 @@ export class DefaultWorkflowAuthorizer implements WorkflowAuthorizer {
     credentials: BackstageCredentials,
     action: WorkflowAction,
   ): Promise<WorkflowScope> {
-    const permission =
-      action === 'read' ? this.set.workflowRead : this.set.workflowUse;
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
+    return (await this.generics(credentials, [action]))[0];
+  }
+
+  /** The generic decisions of several actions in one permission call. */
+  private async generics(
+    credentials: BackstageCredentials,
+    actions: WorkflowAction[],
+  ): Promise<WorkflowScope[]> {
+    if (actions.length === 0) return [];
+    const decisions = await this.permissions.authorizeConditional(
+      actions.map(action => ({
+        permission:
+          action === 'read' ? this.set.workflowRead : this.set.workflowUse,
+      })),
       { credentials },
     );
-    if (decision.result === AuthorizeResult.ALLOW) return { kind: 'all' };
-    if (decision.result === AuthorizeResult.CONDITIONAL) {
-      return { kind: 'conditional', criteria: transform(decision.conditions) };
-    }
-    return { kind: 'none' };
+    return decisions.map((decision): WorkflowScope => {
+      if (decision.result === AuthorizeResult.ALLOW) return { kind: 'all' };
+      if (decision.result === AuthorizeResult.CONDITIONAL) {
+        return {
+          kind: 'conditional',
+          criteria: transform(decision.conditions),
+        };
+      }
+      return { kind: 'none' };
+    });
   }
 
   private async specificallyAllowed(
@@ -195,18 +217,30 @@ export class DefaultWorkflowAuthorizer implements WorkflowAuthorizer {
     action: WorkflowAction,
     workflowIds: string[],
   ): Promise<string[]> {
-    if (workflowIds.length === 0) return [];
-    const permissionFor =
-      action === 'read' ? this.set.workflowReadFor : this.set.workflowUseFor;
-    const decisions = await this.permissions.authorize(
-      workflowIds.map(id => ({ permission: permissionFor(id) })),
-      { credentials },
+    const allowed = await this.specificDecisions(
+      credentials,
+      workflowIds.map(workflowId => ({ action, workflowId })),
     );
-    return workflowIds.filter(
-      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
-    );
+    return workflowIds.filter((_, i) => allowed[i]);
   }
 
+  /** RHDH 1.8's per-workflow names, any mix of actions and workflows, in one permission call. */
+  private async specificDecisions(
+    credentials: BackstageCredentials,
+    checks: { action: WorkflowAction; workflowId: string }[],
+  ): Promise<boolean[]> {
+    if (checks.length === 0) return [];
+    const decisions = await this.permissions.authorize(
+      checks.map(({ action, workflowId }) => ({
+        permission:
+          action === 'read'
+            ? this.set.workflowReadFor(workflowId)
+            : this.set.workflowUseFor(workflowId),
+      })),
+      { credentials },
+    );
+    return decisions.map(d => d.result === AuthorizeResult.ALLOW);
+  }
   isInstanceAdmin(credentials: BackstageCredentials): Promise<boolean> {
     return this.allowed(credentials, this.set.instanceAdminView);
   }

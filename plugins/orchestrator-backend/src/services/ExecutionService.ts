@@ -96,16 +96,11 @@ export class DefaultExecutionService implements ExecutionService {
     if (request.targetEntity !== undefined)
       assertEntityRef(request.targetEntity, '/targetEntity');
     assertWorkflowId(workflowId);
-    await this.o.authorizer.assertWorkflow(
-      caller.credentials,
-      workflowId,
+    // Starting needs read and use: both decided in one batch.
+    await this.o.authorizer.assertWorkflow(caller.credentials, workflowId, [
       'read',
-    );
-    await this.o.authorizer.assertWorkflow(
-      caller.credentials,
-      workflowId,
       'use',
-    );
+    ]);
     return this.start(caller, workflowId, {
       inputs: (request.inputData ?? {}) as JsonObject,
       targetEntity: request.targetEntity,

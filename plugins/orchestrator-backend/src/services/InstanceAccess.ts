@@ -80,18 +80,12 @@ export class DefaultInstanceAccess implements InstanceAccess {
     ) {
       throw new NotFoundError(`Workflow instance '${instanceId}' not found`);
     }
+    // Using a run needs reading its workflow too: both decided in one batch.
     await this.authorizer.assertWorkflow(
       caller.credentials,
       instance.processId,
-      'read',
+      options.action === 'use' ? ['read', 'use'] : 'read',
     );
-    if (options.action === 'use') {
-      await this.authorizer.assertWorkflow(
-        caller.credentials,
-        instance.processId,
-        'use',
-      );
-    }
     const isInstanceAdmin = await this.authorizer.isInstanceAdmin(
       caller.credentials,
     );

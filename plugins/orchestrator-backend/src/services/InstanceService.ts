@@ -13,8 +13,11 @@ import { allOf, buildSearch, buildWhere } from '../dataIndex/filterBuilder';
 import { assertWorkflowId } from '../dataIndex/ids';
 import { resolvePagination } from '../dataIndex/pagination';
 import type { WhereArgument } from '../dataIndex/types';
-import type { WorkflowAuthorizer } from '../permissions/WorkflowAuthorizer';
-import { scopeWhere } from '../permissions/WorkflowAuthorizer';
+import type {
+  WorkflowAuthorizer,
+  WorkflowScope,
+} from '../permissions/WorkflowAuthorizer';
+import { scopeAllows, scopeWhere } from '../permissions/WorkflowAuthorizer';
 import type { RunStore } from '../runStore/RunStore';
 import type { Caller } from './Caller';
 import type { DefinitionCache } from './DefinitionCache';
@@ -65,13 +68,19 @@ export class DefaultInstanceService implements InstanceService {
     workflowId?: string,
   ): Promise<ProcessInstanceListResultDTO> {
     let workflowWhere: WhereArgument | undefined;
+    if (workflowId !== undefined) assertWorkflowId(workflowId);
+    // Resolved once: it filters the page and answers for the workflow in the path.
+    const scope = await this.o.authorizer.scope(caller.credentials, 'read');
     if (workflowId !== undefined) {
-      assertWorkflowId(workflowId);
-      await this.o.authorizer.assertWorkflow(
-        caller.credentials,
-        workflowId,
-        'read',
-      );
+      // The scope names deployed workflows only; a refusal is asked again for this one id,
+      // so an undeployed one still answers 404 (not 403) to a caller allowed it by name.
+      if (!scopeAllows(scope, workflowId)) {
+        await this.o.authorizer.assertWorkflow(
+          caller.credentials,
+          workflowId,
+          'read',
+        );
+      }
       if (!(await this.o.definitions.get(workflowId))) {
         throw new NotFoundError(`Workflow '${workflowId}' not found`);
       }
@@ -85,6 +94,7 @@ export class DefaultInstanceService implements InstanceService {
         buildWhere(PROCESS_INSTANCE_TARGET, request.filters),
         buildSearch(PROCESS_INSTANCE_TARGET, request.search),
       ),
+      scope,
     );
   }
 
@@ -134,6 +144,7 @@ export class DefaultInstanceService implements InstanceService {
     caller: Caller,
     request: SearchRequest,
     requestWhere: WhereArgument | undefined,
+    knownScope?: WorkflowScope,
   ): Promise<ProcessInstanceListResultDTO> {
     const page = resolvePagination(
       PROCESS_INSTANCE_TARGET,
@@ -145,7 +156,7 @@ export class DefaultInstanceService implements InstanceService {
       },
     );
     const [scope, isInstanceAdmin] = await Promise.all([
-      this.o.authorizer.scope(caller.credentials, 'read'),
+      knownScope ?? this.o.authorizer.scope(caller.credentials, 'read'),
       this.o.authorizer.isInstanceAdmin(caller.credentials),
     ]);
     if (scope.kind === 'none')
