@@ -12,7 +12,8 @@ async function setDataIndex(standinUrl, state) {
 /**
  * The Data Index goes away while the Orchestrator is open: All runs says it is unavailable and
  * that it retries by itself; once the Data Index is back the runs come back in the same page,
- * with no reload (a marker set on the window before the outage is still there).
+ * with no reload (a marker set on the window before the outage is still there). A second outage
+ * while rows are shown keeps them, marked as maybe stale, until the page catches up by itself.
  */
 export default async function ({ page, baseUrl, standinUrl, artifacts }) {
   await apiAsGuest(baseUrl, 'POST', '/v2/workflows/greeting/execute', {
@@ -60,4 +61,25 @@ export default async function ({ page, baseUrl, standinUrl, artifacts }) {
     throw new Error('the page was reloaded');
   }
   await page.screenshot({ path: `${artifacts}/data-index-recovered.png` });
+
+  // Down again while rows are on screen: a new search cannot load, the rows stay and the page
+  // says they may be stale, until the Data Index is back and the search answers by itself.
+  try {
+    await setDataIndex(standinUrl, 'unavailable');
+    await page.getByLabel('Search runs').fill('greet');
+    await page.getByTestId('stale-data').waitFor();
+    await page
+      .getByRole('link', { name: /greeting/i })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: `${artifacts}/data-index-stale.png` });
+  } finally {
+    await setDataIndex(standinUrl, 'up');
+  }
+  await page
+    .getByTestId('stale-data')
+    .waitFor({ state: 'detached', timeout: 60_000 });
+  if (!(await page.evaluate(() => window.__sameDocument === true))) {
+    throw new Error('the page was reloaded');
+  }
 }
