@@ -10,6 +10,7 @@ import {
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { orchestratorTranslationRef } from '../../translation';
 import { useStatusLabel } from '../shared/StatusChip';
+import type { WorkflowChoice } from '../../hooks/useWorkflowChoices';
 import { EntityRefFilter } from './EntityRefFilter';
 import {
   EMPTY_RUNS_FILTER,
@@ -21,11 +22,6 @@ import {
 // The kinds a run usually targets, and who starts runs.
 const ENTITY_KINDS = ['Component', 'System', 'Resource', 'API'];
 const RUN_BY_KINDS = ['User'];
-
-export interface WorkflowChoice {
-  id: string;
-  name: string;
-}
 
 /** Filter controls of the runs table; every change goes to the server. */
 export const RunsFilters = ({

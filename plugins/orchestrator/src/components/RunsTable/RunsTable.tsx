@@ -15,6 +15,7 @@ import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
 import { useRefreshable } from '../../hooks/useRefreshable';
 import { useLiveRows } from '../../hooks/useLiveRows';
+import { useWorkflowChoices } from '../../hooks/useWorkflowChoices';
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { SearchField } from '../shared/SearchField';
@@ -33,7 +34,7 @@ import {
   formatRelative,
 } from '../shared/formatTime';
 import { BulkActions } from './BulkActions';
-import { RunsFilters, WorkflowChoice } from './RunsFilters';
+import { RunsFilters } from './RunsFilters';
 import { useRunsUrlState } from './useRunsUrlState';
 import { buildRunsFilter, RunsFilterState } from './runsFilter';
 
@@ -118,30 +119,6 @@ function useColumns(scope: RunsScope, isAdmin: boolean) {
     });
   }
   return columns;
-}
-
-function useWorkflowChoices(enabled: boolean): WorkflowChoice[] {
-  const api = useApi(orchestratorApiRef);
-  const { value } = useRefreshable(
-    async () =>
-      enabled
-        ? (
-            await api.getWorkflowsOverview({
-              paginationInfo: {
-                pageSize: 1000,
-                offset: 0,
-                orderBy: 'name',
-                orderDirection: 'ASC',
-              },
-            })
-          ).overviews.map(w => ({
-            id: w.workflowId,
-            name: w.name || w.workflowId,
-          }))
-        : [],
-    [api, enabled],
-  );
-  return value ?? [];
 }
 
 /** Runs with server-side filters, search, sort and paging; admins get bulk actions. */
