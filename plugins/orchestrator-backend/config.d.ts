@@ -52,7 +52,7 @@ export interface Config {
     };
     /** The workflow services (each workflow's own REST endpoint). */
     workflowService?: {
-      /** Timeout of each workflow-service request other than a start. Default: 10s. */
+      /** Timeout of each workflow-service request other than a start (a read and its retry share it). Default: 10s. */
       timeout?: HumanDuration | string;
       /** @deprecated use `timeout`; milliseconds. */
       timeoutMs?: number;

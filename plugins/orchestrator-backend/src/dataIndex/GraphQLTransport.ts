@@ -1,5 +1,6 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import { ClientError, GraphQLClient } from 'graphql-request';
+import { readWithRetries } from '../reads/readWithRetries';
 import { CircuitBreaker, DataIndexHealth } from './CircuitBreaker';
 import { DataIndexQueryError } from './errors';
 import type { WithWarnings } from './types';
@@ -29,8 +30,6 @@ function messagesOf(errors: readonly GraphQLErrorLike[] | undefined): string[] {
     return `Data Index: ${e.message ?? 'unknown error'}${where}`;
   });
 }
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * One GraphQL round-trip under ONE deadline (`timeoutMs` for the whole read, retries
@@ -86,22 +85,16 @@ export class GraphQLTransport {
     document: string,
     variables: Record<string, unknown>,
   ): Promise<WithWarnings<T>> {
-    const deadline = AbortSignal.timeout(this.options.timeoutMs);
-    const endsAt = Date.now() + this.options.timeoutMs;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.send<T>(document, variables, deadline);
-      } catch (error) {
-        const backoff = 100 * 2 ** attempt;
-        const retryable =
-          error instanceof ServiceUnavailableError &&
-          !deadline.aborted &&
-          !this.breaker.isOpen() &&
-          Date.now() + backoff < endsAt;
-        if (!retryable || attempt >= this.options.readRetries) throw error;
-        await sleep(backoff);
-      }
-    }
+    return readWithRetries(
+      signal => this.send<T>(document, variables, signal),
+      {
+        retries: this.options.readRetries,
+        timeoutMs: this.options.timeoutMs,
+        // Only "unreachable" is worth another try, and not once the breaker has opened.
+        retryable: error =>
+          error instanceof ServiceUnavailableError && !this.breaker.isOpen(),
+      },
+    );
   }
 
   /** Mutations are sent once: a retried abort or retry could act twice. */

@@ -5,6 +5,7 @@ import {
 } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import { assertAuthTokens } from './authTokens';
+import { readWithRetries } from '../reads/readWithRetries';
 import {
   WorkflowServiceError,
   WorkflowServiceTimeoutError,
@@ -179,17 +180,22 @@ export class DefaultWorkflowRuntimeClient implements WorkflowRuntimeClient {
     const url = `${base(target)}/management/processes/${enc(
       target.workflowId,
     )}`;
-    const read = () =>
-      this.call(
-        target,
-        url,
-        { headers: { Accept: 'application/json' } },
-        this.timeout(),
-      );
-    const answer = (await read().catch(error => {
-      if (error instanceof ServiceUnavailableError) return read();
-      throw error;
-    })) as JsonObject | undefined;
+    // A network failure is tried once more at once; a timeout or an answer is final.
+    const answer = (await readWithRetries(
+      signal =>
+        this.call(
+          target,
+          url,
+          { headers: { Accept: 'application/json' }, signal },
+          this.timeout(),
+        ),
+      {
+        retries: 1,
+        timeoutMs: this.timeout(),
+        retryable: error => error instanceof ServiceUnavailableError,
+        backoffMs: () => 0,
+      },
+    )) as JsonObject | undefined;
     const schema = answer?.inputSchema;
     return schema &&
       typeof schema === 'object' &&
@@ -241,7 +247,8 @@ export class DefaultWorkflowRuntimeClient implements WorkflowRuntimeClient {
     try {
       response = await this.fetchImpl(url, {
         ...init,
-        signal: AbortSignal.timeout(timeoutMs),
+        // A read's own deadline (shared by its retries) when it brings one.
+        signal: init.signal ?? AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       if (isTimeout(error)) {
