@@ -19,6 +19,7 @@ import {
   OrchestratorPage,
   orchestratorTranslations,
 } from '@orchestrator-suite/backstage-plugin-orchestrator';
+import { orchestratorFormTranslations } from '@orchestrator-suite/backstage-plugin-orchestrator-form-react';
 import { orchestratorFormWidgetsPlugin } from '@orchestrator-suite/backstage-plugin-orchestrator-form-widgets';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
@@ -29,10 +30,10 @@ const app = createApp({
   // Mounts nothing: it registers the run form's widgets through the form API, as RHDH does
   // when it loads the widgets as their own dynamic plugin.
   plugins: [orchestratorFormWidgetsPlugin],
-  // The Orchestrator speaks English, German and Spanish; Settings picks the language.
+  // The Orchestrator and its run form speak English, German and Spanish; Settings picks the language.
   __experimentalTranslations: {
     availableLanguages: ['en', 'de', 'es'],
-    resources: [orchestratorTranslations],
+    resources: [orchestratorTranslations, orchestratorFormTranslations],
   },
   bindRoutes({ bind }) {
     bind(scaffolderPlugin.externalRoutes, {

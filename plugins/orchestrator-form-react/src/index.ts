@@ -21,3 +21,5 @@ export { pruneFormData } from './data/pruneFormData';
 export { withEmptyObjects } from './data/withEmptyObjects';
 export { generateReviewItems } from './review/generateReviewItems';
 export { createTransformErrors } from './validation/readableErrors';
+export { orchestratorFormTranslationRef } from './translation';
+export { orchestratorFormTranslations } from './translations';

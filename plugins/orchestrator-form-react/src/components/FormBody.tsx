@@ -1,3 +1,5 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorFormTranslationRef } from '../translation';
 import Box from '@mui/material/Box';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -15,6 +17,7 @@ import { ReviewPage } from './ReviewPage';
  */
 export const FormBody = (injected: FormDecoratorProps) => {
   const { controller } = useFormInternals();
+  const { t } = useTranslationRef(orchestratorFormTranslationRef);
   // Read by Next and Run, which validate with the decorator's checks.
   controller.validatorsRef.current = {
     customValidate: injected.customValidate,
@@ -41,7 +44,7 @@ export const FormBody = (injected: FormDecoratorProps) => {
             </Step>
           ))}
           <Step data-testid="orchestrator-form-step-review">
-            <StepLabel>Review</StepLabel>
+            <StepLabel>{t('step.review')}</StepLabel>
           </Step>
         </Stepper>
       )}

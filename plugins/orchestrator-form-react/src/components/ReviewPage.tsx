@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorFormTranslationRef } from '../translation';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -16,6 +18,7 @@ export const ReviewPage = () => {
   const { controller, ReviewComponent } = useFormInternals();
   const { rjsfSchema, uiSchema, formData, errors, runError } = controller;
   const [showHidden, setShowHidden] = useState(false);
+  const { t } = useTranslationRef(orchestratorFormTranslationRef);
   const items = useMemo(
     () =>
       generateReviewItems(
@@ -82,7 +85,7 @@ export const ReviewPage = () => {
               }
             />
           }
-          label="Show hidden fields"
+          label={t('review.showHidden')}
         />
       )}
       <ReviewTable items={items} showHidden={showHidden} />
@@ -91,7 +94,7 @@ export const ReviewPage = () => {
           onClick={controller.handleBack}
           data-testid="orchestrator-form-back"
         >
-          Back
+          {t('step.back')}
         </Button>
         <RunButton />
       </Box>

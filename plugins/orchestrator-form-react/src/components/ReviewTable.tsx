@@ -1,4 +1,6 @@
 import { Fragment } from 'react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorFormTranslationRef } from '../translation';
 import Chip from '@mui/material/Chip';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -16,52 +18,56 @@ const Rows = ({
   items: ReviewItem[];
   depth: number;
   showHidden: boolean;
-}) => (
-  <>
-    {items
-      .filter(item => showHidden || !item.hidden)
-      .map(item => (
-        <Fragment key={item.path}>
-          <TableRow data-testid={`review-row-${item.path}`}>
-            <TableCell
-              component="th"
-              scope="row"
-              colSpan={item.children ? 2 : 1}
-              sx={{
-                pl: 2 + depth * 3,
-                width: item.children ? undefined : '40%',
-              }}
-            >
-              <Typography
-                variant={item.children ? 'subtitle2' : 'body2'}
-                component="span"
+}) => {
+  const { t } = useTranslationRef(orchestratorFormTranslationRef);
+  const booleans = { yes: t('review.yes'), no: t('review.no') };
+  return (
+    <>
+      {items
+        .filter(item => showHidden || !item.hidden)
+        .map(item => (
+          <Fragment key={item.path}>
+            <TableRow data-testid={`review-row-${item.path}`}>
+              <TableCell
+                component="th"
+                scope="row"
+                colSpan={item.children ? 2 : 1}
+                sx={{
+                  pl: 2 + depth * 3,
+                  width: item.children ? undefined : '40%',
+                }}
               >
-                {item.title}
-              </Typography>
-              {item.hidden && (
-                <Chip
-                  label="hidden"
-                  size="small"
-                  sx={{ ml: 1 }}
-                  data-testid="review-hidden-flag"
-                />
+                <Typography
+                  variant={item.children ? 'subtitle2' : 'body2'}
+                  component="span"
+                >
+                  {item.title}
+                </Typography>
+                {item.hidden && (
+                  <Chip
+                    label={t('review.hiddenFlag')}
+                    size="small"
+                    sx={{ ml: 1 }}
+                    data-testid="review-hidden-flag"
+                  />
+                )}
+              </TableCell>
+              {!item.children && (
+                <TableCell>{formatReviewValue(item.value, booleans)}</TableCell>
               )}
-            </TableCell>
-            {!item.children && (
-              <TableCell>{formatReviewValue(item.value)}</TableCell>
+            </TableRow>
+            {item.children && (
+              <Rows
+                items={item.children}
+                depth={depth + 1}
+                showHidden={showHidden}
+              />
             )}
-          </TableRow>
-          {item.children && (
-            <Rows
-              items={item.children}
-              depth={depth + 1}
-              showHidden={showHidden}
-            />
-          )}
-        </Fragment>
-      ))}
-  </>
-);
+          </Fragment>
+        ))}
+    </>
+  );
+};
 
 /** Every value the run will receive, nested objects as indented groups. */
 export const ReviewTable = ({

@@ -1,3 +1,5 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorFormTranslationRef } from '../translation';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -8,9 +10,10 @@ import { useFormInternals } from './FormInternals';
 export const RunButton = () => {
   const { controller } = useFormInternals();
   const { isExecuting, acquiring, busy, blockedReason } = controller;
-  let label = 'Run';
-  if (isExecuting) label = 'Running…';
-  else if (acquiring) label = 'Signing in…';
+  const { t } = useTranslationRef(orchestratorFormTranslationRef);
+  let label: string = t('run.run');
+  if (isExecuting) label = t('run.running');
+  else if (acquiring) label = t('run.signingIn');
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
       <Button

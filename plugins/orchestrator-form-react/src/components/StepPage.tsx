@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { orchestratorFormTranslationRef } from '../translation';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -17,6 +19,7 @@ import { SINGLE } from './useFormController';
 export const StepPage = ({ injected }: { injected: FormDecoratorProps }) => {
   const { controller } = useFormInternals();
   const { page, pages, formData, errors, contextProps } = controller;
+  const { t } = useTranslationRef(orchestratorFormTranslationRef);
 
   const widgets = useMemo(
     () => ({ AuthRequester, ...injected.widgets }),
@@ -58,6 +61,7 @@ export const StepPage = ({ injected }: { injected: FormDecoratorProps }) => {
       formData={formData}
       onChange={onChange}
       onSubmit={() => controller.handleNext()}
+      onBlur={controller.handleBlur}
       validator={formValidator}
       widgets={widgets}
       fields={fields}
@@ -76,7 +80,7 @@ export const StepPage = ({ injected }: { injected: FormDecoratorProps }) => {
             onClick={controller.handleBack}
             data-testid="orchestrator-form-back"
           >
-            Back
+            {t('step.back')}
           </Button>
         )}
         <Button
@@ -88,7 +92,7 @@ export const StepPage = ({ injected }: { injected: FormDecoratorProps }) => {
             controller.validating ? <CircularProgress size={16} /> : undefined
           }
         >
-          {isLast ? 'Review' : 'Next'}
+          {isLast ? t('step.review') : t('step.next')}
         </Button>
       </Box>
     </Form>

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JsonObject } from '@backstage/types';
 import { useApiHolder } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import get from 'lodash/get';
+import isEqual from 'lodash/isEqual';
 import { getDefaultFormState, type ErrorSchema } from '@rjsf/utils';
 import type { JSONSchema7 } from 'json-schema';
 import type {
@@ -19,15 +22,17 @@ import { withEmptyObjects } from '../data/withEmptyObjects';
 import { pruneFormData } from '../data/pruneFormData';
 import { formValidator } from '../validation/validator';
 import { validateFormData } from '../validation/validateFormData';
+import { liveErrors, liveFields } from '../validation/liveValidation';
+import { placeErrorsAtFields } from '../validation/errorPaths';
 import {
   dropErrorsOfChangedFields,
   hasErrors,
   mergeErrorSchemas,
-  normalizeErrorSchema,
 } from '../validation/errorSchemas';
 import { acquireAuthTokens } from '../auth/acquireAuthTokens';
 import { collectAuthTokenDescriptors } from '../auth/collectAuthTokenDescriptors';
 import { useFetchTracker } from './useFetchTracker';
+import { orchestratorFormTranslationRef } from '../translation';
 
 type Errors = ErrorSchema<JsonObject>;
 export const REVIEW = '__review__';
@@ -60,6 +65,7 @@ function firstPageWithErrors(pages: FormPage[], errors: Errors | undefined) {
 /** State and actions of the run form; components only render them. */
 export function useFormController(props: OrchestratorFormProps) {
   const apis = useApiHolder();
+  const { t } = useTranslationRef(orchestratorFormTranslationRef);
   const [liveSchema, setLiveSchema] = useState<JSONSchema7>(props.schema);
   useEffect(() => setLiveSchema(props.schema), [props.schema]);
   const rjsfSchema = useMemo(() => toRjsfSchema(liveSchema), [liveSchema]);
@@ -94,12 +100,12 @@ export function useFormController(props: OrchestratorFormProps) {
         : [
             {
               key: SINGLE,
-              title: rjsfSchema.title ?? 'Input',
+              title: rjsfSchema.title ?? t('step.defaultTitle'),
               schema: rjsfSchema,
               rjsfSchema,
             },
           ],
-    [multiStep, rjsfSchema, uiSchema],
+    [multiStep, rjsfSchema, uiSchema, t],
   );
   // Re-evaluated on every change: a step whose fields are all hidden now is skipped.
   const pages = allPages.filter(
@@ -115,22 +121,60 @@ export function useFormController(props: OrchestratorFormProps) {
   const current = resolveActive(activeKey, allPages, pages);
   const page = pages.find(p => p.key === current);
 
+  // `ui:validateOn`: the fields whose errors show before Next, once changed or left.
+  const live = useMemo(() => liveFields(uiSchema), [uiSchema]);
+  const liveRef = useRef(live);
+  liveRef.current = live;
+  const [liveShown, setLiveShown] = useState<string[]>([]);
+  const showLive = useCallback((ids: string[]) => {
+    if (ids.length === 0) return;
+    setLiveShown(shown =>
+      ids.every(id => shown.includes(id)) ? shown : [...shown, ...ids],
+    );
+  }, []);
+  const handleBlur = useCallback(
+    (id: string) =>
+      showLive(
+        liveRef.current
+          .filter(field => field.on === 'onBlur' && field.id === id)
+          .map(field => field.id),
+      ),
+    [showLive],
+  );
+
   const formDataRef = useRef(formData);
   formDataRef.current = formData;
-  const setFormData = useCallback((next: JsonObject) => {
-    const before = formDataRef.current;
-    setServerErrors(errors => dropErrorsOfChangedFields(errors, before, next));
-    setValidationErrors(errors =>
-      dropErrorsOfChangedFields(errors, before, next),
-    );
-    formDataRef.current = next;
-    setFormDataState(next);
-  }, []);
+  const setFormData = useCallback(
+    (next: JsonObject) => {
+      const before = formDataRef.current;
+      showLive(
+        liveRef.current
+          .filter(
+            field =>
+              field.on === 'onChange' &&
+              !isEqual(get(before, field.path), get(next, field.path)),
+          )
+          .map(field => field.id),
+      );
+      setServerErrors(errors =>
+        dropErrorsOfChangedFields(errors, before, next),
+      );
+      setValidationErrors(errors =>
+        dropErrorsOfChangedFields(errors, before, next),
+      );
+      formDataRef.current = next;
+      setFormDataState(next);
+    },
+    [showLive],
+  );
 
   const pagesRef = useRef(pages);
   pagesRef.current = pages;
+  const placeRef = useRef({ rjsfSchema, uiSchema });
+  placeRef.current = { rjsfSchema, uiSchema };
   useEffect(() => {
-    const errors = normalizeErrorSchema(props.extraErrors);
+    const { rjsfSchema: schema, uiSchema: ui } = placeRef.current;
+    const errors = placeErrorsAtFields(props.extraErrors, schema, ui);
     setServerErrors(errors);
     if (errors) {
       setActiveKey(key => firstPageWithErrors(pagesRef.current, errors) ?? key);
@@ -157,6 +201,20 @@ export function useFormController(props: OrchestratorFormProps) {
   }, []);
 
   const validatorsRef = useRef<Validators>({});
+  const liveValidationErrors = useMemo(
+    () =>
+      page &&
+      liveErrors({
+        schema: page.rjsfSchema,
+        uiSchema,
+        formData,
+        paths: live
+          .filter(field => liveShown.includes(field.id))
+          .map(field => field.path),
+        customValidate: validatorsRef.current.customValidate,
+      }),
+    [page, uiSchema, formData, live, liveShown],
+  );
   const goTo = (key: string | undefined) => key && setActiveKey(key);
   const next = (key: string) => {
     const index = pages.findIndex(p => p.key === key);
@@ -172,6 +230,7 @@ export function useFormController(props: OrchestratorFormProps) {
         uiSchema,
         formData,
         ...validatorsRef.current,
+        describeFailure: message => t('errors.validationFailed', { message }),
       });
       setValidationErrors(errors);
       if (!errors) goTo(next(page.key));
@@ -203,6 +262,7 @@ export function useFormController(props: OrchestratorFormProps) {
         uiSchema,
         formData,
         ...validatorsRef.current,
+        describeFailure: message => t('errors.validationFailed', { message }),
       });
     } finally {
       setValidating(false);
@@ -211,7 +271,7 @@ export function useFormController(props: OrchestratorFormProps) {
       setValidationErrors(errors);
       const target = firstPageWithErrors(pages, errors);
       if (target) goTo(target);
-      else setRunError('Some values are not valid; see the list below.');
+      else setRunError(t('run.invalidValues'));
       return;
     }
     setAcquiring(true);
@@ -295,10 +355,15 @@ export function useFormController(props: OrchestratorFormProps) {
     page,
     formData,
     setFormData,
-    errors: mergeErrorSchemas(serverErrors, validationErrors),
+    errors: mergeErrorSchemas(
+      serverErrors,
+      validationErrors,
+      liveValidationErrors,
+    ),
     validatorsRef,
     handleNext,
     handleBack,
+    handleBlur,
     handleExecute,
     busy,
     blockedReason,

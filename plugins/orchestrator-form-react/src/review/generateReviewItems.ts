@@ -137,12 +137,17 @@ export function generateReviewItems(
   });
 }
 
-/** How a leaf value reads in the review. */
-export function formatReviewValue(value: unknown): string {
+/** How a leaf value reads in the review (`booleans`: the words for true and false). */
+export function formatReviewValue(
+  value: unknown,
+  booleans: { yes: string; no: string } = { yes: 'Yes', no: 'No' },
+): string {
   if (value === undefined || value === null || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'boolean') return value ? booleans.yes : booleans.no;
   if (Array.isArray(value))
-    return value.length ? value.map(formatReviewValue).join(', ') : '—';
+    return value.length
+      ? value.map(v => formatReviewValue(v, booleans)).join(', ')
+      : '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -30,7 +30,7 @@ export function normalizeErrorSchema(input: unknown): Errors | undefined {
   return Object.keys(result).length ? (result as Errors) : undefined;
 }
 
-/** Both error schemas at once; messages at the same field are concatenated. */
+/** All error schemas at once; messages at the same field are concatenated, each once. */
 export function mergeErrorSchemas(
   ...schemas: (Errors | undefined)[]
 ): Errors | undefined {
@@ -39,7 +39,9 @@ export function mergeErrorSchemas(
     if (!schema) continue;
     for (const [key, value] of Object.entries(schema)) {
       if (key === '__errors') {
-        merged.__errors = [...(merged.__errors ?? []), ...(value as string[])];
+        merged.__errors = [
+          ...new Set([...(merged.__errors ?? []), ...(value as string[])]),
+        ];
       } else {
         merged[key] = mergeErrorSchemas(merged[key], value as Errors);
       }

@@ -5,6 +5,7 @@ import type { GetExtraErrors } from '@orchestrator-suite/backstage-plugin-orches
 import { formValidator } from './validator';
 import { createTransformErrors } from './readableErrors';
 import { mergeErrorSchemas, normalizeErrorSchema } from './errorSchemas';
+import { placeErrorsAtFields } from './errorPaths';
 import { withEmptyObjects } from '../data/withEmptyObjects';
 
 /** What {@link validateFormData} checks the data with. */
@@ -14,6 +15,8 @@ export type ValidationInput = {
   formData: JsonObject;
   customValidate?: CustomValidator<JsonObject, JSONSchema7, any>;
   getExtraErrors?: GetExtraErrors;
+  /** The message when getExtraErrors itself fails (translated by the form). */
+  describeFailure?: (message: string) => string;
 };
 
 /**
@@ -41,8 +44,15 @@ export async function validateFormData(
   } catch (error) {
     // A failing remote check must block with a reason, not crash the form.
     return {
-      __errors: [`Validation failed: ${(error as Error)?.message ?? error}`],
+      __errors: [
+        (input.describeFailure ?? (m => `Validation failed: ${m}`))(
+          String((error as Error)?.message ?? error),
+        ),
+      ],
     } as ErrorSchema<JsonObject>;
   }
-  return mergeErrorSchemas(local, normalizeErrorSchema(remote));
+  return mergeErrorSchemas(
+    local,
+    placeErrorsAtFields(remote, input.schema, input.uiSchema),
+  );
 }
