@@ -331,8 +331,29 @@ export async function frontendChecks({
       const hostError = await page.evaluate(() => window.__hostError);
       if (hostError) throw new Error(hostError.split('\n')[0]);
     };
+    // A failing page check leaves a screenshot and says what the page showed.
+    const pageAttempt = (name, fn) =>
+      attempt(name, async () => {
+        try {
+          return await fn();
+        } catch (error) {
+          const shot = path.join(
+            artifactsDir,
+            `failed-${name.replace(/\W+/g, '-').slice(-40)}.png`,
+          );
+          await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+          const text = (await page.innerText('body').catch(() => ''))
+            .replace(/\s+/g, ' ')
+            .slice(0, 300);
+          throw new Error(
+            `${
+              error.message.split('\n')[0]
+            }; the page shows: ${text} (${shot})`,
+          );
+        }
+      });
 
-    await attempt(
+    await pageAttempt(
       label('frontend: OrchestratorPage from the exported bundle'),
       async () => {
         await open('/orchestrator');
@@ -352,10 +373,10 @@ export async function frontendChecks({
         )}`;
       },
     );
-    await attempt(
+    await pageAttempt(
       label('frontend: entity Workflows tab from the exported bundle'),
       async () => {
-        await open('/catalog/default/component/dynamic-example/workflows');
+        await open('/catalog/default/component/dynamic-example');
         await page
           .getByText('Workflows of dynamic-example')
           .waitFor({ timeout: 30_000 });
@@ -370,7 +391,7 @@ export async function frontendChecks({
         return `"${workflowName}" on the tab`;
       },
     );
-    await attempt(
+    await pageAttempt(
       label('frontend: run form with the exported form widgets'),
       async () => {
         // project-setup's Team dropdown and About text are ActiveDropdown / ActiveText: they
