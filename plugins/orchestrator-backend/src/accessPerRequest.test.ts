@@ -79,4 +79,28 @@ describe('access is resolved once per request', () => {
       'orchestrator.workflow.use',
     ]);
   });
+
+  it('a bulk action asks for instanceAdminView once, then read and use per run', async () => {
+    const abort = await post('/v2/workflows/instances/abort', {
+      instanceIds: ['ann-active', 'bob-active'],
+    });
+    expect(abort.status).toBe(200);
+    expect(asked.sort()).toEqual([
+      'orchestrator.instanceAdminView',
+      'orchestrator.workflow',
+      'orchestrator.workflow',
+      'orchestrator.workflow.use',
+      'orchestrator.workflow.use',
+    ]);
+    asked = [];
+    const retrigger = await post('/v2/workflows/instances/retrigger', {
+      instanceIds: ['ann-error'],
+    });
+    expect(retrigger.status).toBe(200);
+    expect(asked.sort()).toEqual([
+      'orchestrator.instanceAdminView',
+      'orchestrator.workflow',
+      'orchestrator.workflow.use',
+    ]);
+  });
 });

@@ -146,19 +146,53 @@ export class DefaultExecutionService implements ExecutionService {
       workflowId,
       action: 'use',
     });
+    return this.retriggerLoaded(target, instanceId, request);
+  }
+
+  abort(caller: Caller, instanceId: string) {
+    return this.abortOne(caller, instanceId);
+  }
+
+  abortMany(caller: Caller, instanceIds: string[]) {
+    // bulk() has checked instanceAdminView: each run's own checks need not ask again.
+    return this.bulk(caller, instanceIds, id =>
+      this.abortOne(caller, id, true),
+    );
+  }
+
+  retriggerMany(caller: Caller, instanceIds: string[]) {
+    return this.bulk(caller, instanceIds, async id => {
+      const target = await this.o.access.load(caller, id, {
+        action: 'use',
+        isInstanceAdmin: true,
+      });
+      await this.retriggerLoaded(target, id, {});
+    });
+  }
+
+  /** Inputs are frozen: a retrigger resumes the same run from its failing node. */
+  private async retriggerLoaded(
+    target: AccessibleInstance,
+    instanceId: string,
+    request: RetriggerInstanceRequestDTO,
+  ) {
     this.assertState(target, 'retrigger', 'retriggered');
-    // Inputs are frozen: a retrigger resumes the same run from its failing node.
     return this.o.runtime.retrigger({
-      workflowId,
+      workflowId: target.instance.processId,
       serviceUrl: await this.serviceUrlOf(target),
       instanceId,
       authTokens: request.authTokens,
     });
   }
 
-  async abort(caller: Caller, instanceId: string) {
+  private async abortOne(
+    caller: Caller,
+    instanceId: string,
+    isInstanceAdmin?: boolean,
+  ) {
     const target = await this.o.access.load(caller, instanceId, {
       action: 'use',
+      isInstanceAdmin,
     });
     this.assertState(target, 'abort', 'aborted');
     await this.o.runtime.abort({
@@ -167,19 +201,6 @@ export class DefaultExecutionService implements ExecutionService {
       instanceId,
     });
     return `Workflow instance ${instanceId} successfully aborted`;
-  }
-
-  abortMany(caller: Caller, instanceIds: string[]) {
-    return this.bulk(caller, instanceIds, id => this.abort(caller, id));
-  }
-
-  retriggerMany(caller: Caller, instanceIds: string[]) {
-    return this.bulk(caller, instanceIds, async id => {
-      const { instance } = await this.o.access.load(caller, id, {
-        action: 'use',
-      });
-      await this.retrigger(caller, instance.processId, id, {});
-    });
   }
 
   /** Bulk actions are for instance admins; every id still passes the single-run checks. */

@@ -23,6 +23,14 @@ export interface AccessibleInstance {
   warnings: string[];
 }
 
+export interface LoadOptions {
+  /** The workflow in the path: a run of another one answers 404. */
+  workflowId?: string;
+  action: WorkflowAction;
+  /** instanceAdminView when this request has resolved it already (a bulk action checks it first). */
+  isInstanceAdmin?: boolean;
+}
+
 /**
  * The one place that decides whether a caller may touch a run: it exists,
  * it belongs to the workflow in the path, the caller holds the workflow
@@ -33,7 +41,7 @@ export interface InstanceAccess {
   load(
     caller: Caller,
     instanceId: string,
-    options: { workflowId?: string; action: WorkflowAction },
+    options: LoadOptions,
   ): Promise<AccessibleInstance>;
   /** `where` part limiting instance lists to the caller's own runs; undefined for admins. */
   ownershipWhere(
@@ -64,7 +72,7 @@ export class DefaultInstanceAccess implements InstanceAccess {
   async load(
     caller: Caller,
     instanceId: string,
-    options: { workflowId?: string; action: WorkflowAction },
+    options: LoadOptions,
   ): Promise<AccessibleInstance> {
     assertInstanceId(instanceId);
     if (options.workflowId !== undefined) assertWorkflowId(options.workflowId);
@@ -86,9 +94,9 @@ export class DefaultInstanceAccess implements InstanceAccess {
       instance.processId,
       options.action === 'use' ? ['read', 'use'] : 'read',
     );
-    const isInstanceAdmin = await this.authorizer.isInstanceAdmin(
-      caller.credentials,
-    );
+    const isInstanceAdmin =
+      options.isInstanceAdmin ??
+      (await this.authorizer.isInstanceAdmin(caller.credentials));
     if (
       !isInstanceAdmin &&
       (await ownerOfRun(
