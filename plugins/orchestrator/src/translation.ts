@@ -20,7 +20,6 @@ export const orchestratorTranslationRef = createTranslationRef({
     common: {
       never: 'Never',
       backToEntity: 'Back to {{entity}}',
-      backToEntity: 'Back to {{entity}}',
       yes: 'Yes',
       no: 'No',
       cancel: 'Cancel',

@@ -18,7 +18,6 @@ const de = createTranslationMessages({
     'common.copy': 'Kopieren',
     'common.copied': 'Kopiert',
     'common.backToEntity': 'Zurück zu {{entity}}',
-    'common.backToEntity': 'Zurück zu {{entity}}',
     'common.showMore': 'Mehr anzeigen',
     'common.showLess': 'Weniger anzeigen',
     'common.noAnswer': 'Keine Antwort',

@@ -18,7 +18,6 @@ const es = createTranslationMessages({
     'common.copy': 'Copiar',
     'common.copied': 'Copiado',
     'common.backToEntity': 'Volver a {{entity}}',
-    'common.backToEntity': 'Volver a {{entity}}',
     'common.showMore': 'Ver más',
     'common.showLess': 'Ver menos',
     'common.noAnswer': 'Sin respuesta',
