@@ -48,6 +48,8 @@ import { DatabaseWatcherCursorStore } from './watcher/WatcherCursorStore';
 /**
  * The Orchestrator backend plugin (plugin id `orchestrator`). This file only
  * wires: clients talk to the outside, services hold the rules, routers speak HTTP.
+ *
+ * @public
  */
 export const orchestratorPlugin = createBackendPlugin({
   pluginId: 'orchestrator',

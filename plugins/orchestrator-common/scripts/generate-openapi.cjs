@@ -161,11 +161,17 @@ async function typesSource(document) {
   const ast = await openapiTS(JSON.parse(JSON.stringify(document)), {
     silent: true,
   });
-  // The package exports these three; API Extractor wants a release tag on each.
-  const tagged = astToString(ast).replace(
-    /^export interface (paths|components|operations) /gm,
-    '/** @public */\nexport interface $1 ',
-  );
+  // The package exports these three: API Extractor wants a release tag on each, and knows no
+  // `@description`, `@enum` or `@constant` TSDoc tags (the text and the type say as much).
+  const tagged = astToString(ast)
+    .replace(
+      /^export interface (paths|components|operations) /gm,
+      '/** @public */\nexport interface $1 ',
+    )
+    .replace(/^(\s*(?:\/\*)?\*) @description /gm, '$1 ')
+    // `@enum {string}` and `@constant` say what the type already says.
+    .replace(/^\s*\/\*\* @(?:enum \{\w+\}|constant) \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{\w+\}\n/gm, '');
   return format(`${HEADER}
 /* eslint-disable */
 ${tagged}`);

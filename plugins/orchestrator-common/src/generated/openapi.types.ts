@@ -21,7 +21,7 @@ export interface paths {
     };
     /**
      * Readiness details (the Data Index and the instance watcher)
-     * @description `/health` stays a liveness check (the process answers). This one reports what the
+     * `/health` stays a liveness check (the process answers). This one reports what the
      *     backend depends on: whether the Data Index answers (circuit breaker state, last
      *     failure) and when the instance watcher last completed a tick. It answers 200 with
      *     `status: degraded` rather than 503 while the Data Index is down, so a replica stays
@@ -48,7 +48,7 @@ export interface paths {
     put?: never;
     /**
      * List the workflows the caller may read, with their last run
-     * @description Filtering, ordering and paging happen after the permission filter, so every page is full and `totalCount` counts only readable workflows.
+     * Filtering, ordering and paging happen after the permission filter, so every page is full and `totalCount` counts only readable workflows.
      */
     post: operations['getWorkflowsOverview'];
     delete?: never;
@@ -83,7 +83,7 @@ export interface paths {
     };
     /**
      * Workflows that were deployed but did not load, with the reason (admins only)
-     * @description Why a workflow a team deployed is missing from the list: the file, the workflow id when
+     * Why a workflow a team deployed is missing from the list: the file, the workflow id when
      *     the file parsed far enough to have one, and the load error. Needs
      *     `orchestrator.workflowAdminView`; others get 403, so reasons (which name files and
      *     functions) are never shown to them. The source is pluggable: by default the backend reads
@@ -176,7 +176,7 @@ export interface paths {
     };
     /**
      * Availability of the workflow's service, with the reason when it is not available
-     * @description Probed lazily and cached (`orchestrator.availability.cacheSeconds`); never pinged on a timer.
+     * Probed lazily and cached (`orchestrator.availability.cacheSeconds`); never pinged on a timer.
      */
     get: operations['getWorkflowAvailability'];
     put?: never;
@@ -298,7 +298,7 @@ export interface paths {
     };
     /**
      * One run with its nodes, data, inputs and result
-     * @description The caller must own the run or hold `orchestrator.instanceAdminView`. `variables` is returned only to holders of `orchestrator.workflowAdminView` or `orchestrator.instanceAdminView`.
+     * The caller must own the run or hold `orchestrator.instanceAdminView`. `variables` is returned only to holders of `orchestrator.workflowAdminView` or `orchestrator.instanceAdminView`.
      */
     get: operations['getInstanceById'];
     put?: never;
@@ -354,7 +354,7 @@ export interface paths {
     put?: never;
     /**
      * Start a run
-     * @description The inputs are validated against the workflow's resolved `dataInputSchema`; failures answer
+     * The inputs are validated against the workflow's resolved `dataInputSchema`; failures answer
      *     400 with one entry per failing field, unless the schema says `failOnValidationErrors: false`,
      *     in which case the run starts and the problems come back as `warnings`.
      *     Idempotent: each start carries a key the workflow service keeps (`businessKey`), recorded
@@ -397,7 +397,7 @@ export interface paths {
     put?: never;
     /**
      * Start a new run from a previous run's inputs (optionally edited); the new run records `rerunOf`
-     * @description Only runs in a state where rerun is allowed (`RUN_ACTIONS_BY_STATUS` in common, i.e. COMPLETED, ABORTED or ERROR) can be rerun; others answer 409.
+     * Only runs in a state where rerun is allowed (`RUN_ACTIONS_BY_STATUS` in common, i.e. COMPLETED, ABORTED or ERROR) can be rerun; others answer 409.
      */
     post: operations['rerunInstance'];
     delete?: never;
@@ -411,16 +411,16 @@ export type webhooks = Record<string, never>;
 /** @public */
 export interface components {
   schemas: {
-    /** @description A Serverless Workflow id */
+    /** A Serverless Workflow id */
     WorkflowId: string;
-    /** @description A process instance id (a UUID in SonataFlow) */
+    /** A process instance id (a UUID in SonataFlow) */
     InstanceId: string;
-    /** @description The Backstage error-middleware answer */
+    /** The Backstage error-middleware answer */
     ErrorResponse: {
       error: {
         name: string;
         message: string;
-        /** @description For input validation failures, one entry per failing field */
+        /** For input validation failures, one entry per failing field */
         details?: components['schemas']['FieldErrorDTO'][];
       } & {
         [key: string]: unknown;
@@ -434,38 +434,35 @@ export interface components {
       };
     };
     FieldErrorDTO: {
-      /** @description JSON pointer to the failing field in the request (e.g. `/inputData/language`); empty string for the root */
+      /** JSON pointer to the failing field in the request (e.g. `/inputData/language`); empty string for the root */
       path: string;
       message: string;
-      /** @description The JSON Schema keyword that failed (e.g. `required`, `enum`) */
+      /** The JSON Schema keyword that failed (e.g. `required`, `enum`) */
       keyword?: string;
     };
     PaginationInfoDTO: {
       pageSize?: number;
-      /** @description At most 1 000 000 (deeper pages are a filter's job, and the Data Index pages with 32-bit integers) */
+      /** At most 1 000 000 (deeper pages are a filter's job, and the Data Index pages with 32-bit integers) */
       offset?: number;
-      /** @description A field of the listed DTO (e.g. `start`, `name`) */
+      /** A field of the listed DTO (e.g. `start`, `name`) */
       orderBy?: string;
-      /** @enum {string} */
       orderDirection?: 'ASC' | 'DESC';
     };
     SearchRequest: {
       paginationInfo?: components['schemas']['PaginationInfoDTO'];
       filters?: components['schemas']['Filter'];
-      /** @description Free text matched against names and ids (case-insensitive) */
+      /** Free text matched against names and ids (case-insensitive) */
       search?: string;
     };
-    /** @description A tree of filters; field names and operators are checked against an allow-list by the backend */
+    /** A tree of filters; field names and operators are checked against an allow-list by the backend */
     Filter:
       | components['schemas']['LogicalFilter']
       | components['schemas']['FieldFilter']
       | components['schemas']['NestedFilter'];
     LogicalFilter: {
-      /** @enum {string} */
       operator: 'AND' | 'OR' | 'NOT';
       filters: components['schemas']['Filter'][];
     };
-    /** @enum {string} */
     FieldFilterOperatorEnum:
       | 'EQ'
       | 'GT'
@@ -479,21 +476,19 @@ export interface components {
     FieldFilter: {
       field: string;
       operator: components['schemas']['FieldFilterOperatorEnum'];
-      /** @description Array for IN and BETWEEN (two items); boolean for IS_NULL */
+      /** Array for IN and BETWEEN (two items); boolean for IS_NULL */
       value?: string | number | boolean | (string | number | boolean)[];
     };
-    /** @description A filter on a field of a JSON field (e.g. `variables.initiatorEntity`) */
+    /** A filter on a field of a JSON field (e.g. `variables.initiatorEntity`) */
     NestedFilter: {
       field: string;
       nested:
         | components['schemas']['FieldFilter']
         | components['schemas']['NestedFilter'];
     };
-    /** @enum {string} */
     WorkflowFormatDTO: 'yaml' | 'json';
     /**
-     * @description From the legacy `workflow-type/assessment|infrastructure` annotation
-     * @enum {string}
+     * From the legacy `workflow-type/assessment|infrastructure` annotation
      */
     WorkflowCategoryDTO: 'assessment' | 'infrastructure';
     WorkflowOverviewDTO: {
@@ -503,7 +498,7 @@ export interface components {
       version?: string;
       description?: string;
       lastRunId?: string;
-      /** @description Start of the last run, epoch milliseconds */
+      /** Start of the last run, epoch milliseconds */
       lastTriggeredMs?: number;
       lastRunStatus?: components['schemas']['ProcessInstanceStatusDTO'];
       isAvailable?: boolean;
@@ -518,7 +513,7 @@ export interface components {
       paginationInfo: components['schemas']['PaginationInfoDTO'];
       totalCount: number;
       statistics?: components['schemas']['RunStatisticsDTO'];
-      /** @description Partial failures (e.g. a Data Index GraphQL error on part of the query); the rest of the answer is valid */
+      /** Partial failures (e.g. a Data Index GraphQL error on part of the query); the rest of the answer is valid */
       warnings?: string[];
     };
     GetOverviewsForEntityRequestDTO: {
@@ -526,52 +521,50 @@ export interface components {
       annotationWorkflowIds: components['schemas']['WorkflowId'][];
     };
     InputSchemaResponseDTO: {
-      /** @description The workflow's `dataInputSchema` with every `$ref` resolved */
+      /** The workflow's `dataInputSchema` with every `$ref` resolved */
       inputSchema?: {
         [key: string]: unknown;
       };
-      /** @description Inputs of the run named by `instanceId`, to prefill the form */
+      /** Inputs of the run named by `instanceId`, to prefill the form */
       data?: {
         [key: string]: unknown;
       };
     };
     WorkflowAvailabilityResponseDTO: {
       isAvailable: boolean;
-      /** @description HTTP status of the last probe, when it got an answer */
+      /** HTTP status of the last probe, when it got an answer */
       statusCode?: number;
-      /** @description The URL probed */
+      /** The URL probed */
       urlToFetch?: string;
-      /** @description Why it is not available (timeout, refused connection, HTTP status, not deployed) */
+      /** Why it is not available (timeout, refused connection, HTTP status, not deployed) */
       reason?: string;
       /** Format: date-time */
       checkedAt?: string;
     };
     WorkflowRunStatsDTO: {
-      /** @description successCount / (successCount + errorCount); 0 when there are none */
+      /** successCount / (successCount + errorCount); 0 when there are none */
       successRatio: number;
       runsLastMonth: number;
       successCount: number;
       errorCount: number;
       totalCount: number;
-      /** @description Mean duration of completed runs, milliseconds */
+      /** Mean duration of completed runs, milliseconds */
       averageTimeToComplete: number;
       statistics?: components['schemas']['RunStatisticsDTO'];
     };
     /**
-     * @description Where the run figures came from. `index`: the backend's run index (exact, cheap).
+     * Where the run figures came from. `index`: the backend's run index (exact, cheap).
      *     `dataIndex`: asked from the Data Index because the run index is not built yet (first
      *     start, or after a long outage) or is switched off; `ready: false` then tells the UI
      *     that the index is still being built, so it can say so instead of implying "no runs".
      */
     RunStatisticsDTO: {
-      /** @enum {string} */
       source: 'index' | 'dataIndex';
-      /** @description Whether the run index has finished its backfill */
+      /** Whether the run index has finished its backfill */
       ready: boolean;
     };
     /**
-     * @description Unknown Data Index states are mapped to the nearest of these, never rejected
-     * @enum {string}
+     * Unknown Data Index states are mapped to the nearest of these, never rejected
      */
     ProcessInstanceStatusDTO:
       | 'ACTIVE'
@@ -581,7 +574,7 @@ export interface components {
       | 'SUSPENDED'
       | 'PENDING';
     WorkflowRunStatusDTO: {
-      /** @description Display label */
+      /** Display label */
       key: string;
       value: components['schemas']['ProcessInstanceStatusDTO'];
     };
@@ -600,16 +593,15 @@ export interface components {
       nodeDefinitionId: string;
       message?: string;
     };
-    /** @description A workflow suggested to run next */
+    /** A workflow suggested to run next */
     WorkflowSuggestionDTO: {
       id: string;
       name: string;
     };
-    /** @enum {string} */
     WorkflowOutputFormatDTO: 'text' | 'number' | 'link' | 'markdown';
     WorkflowOutputDTO: {
       key: string;
-      /** @description Usually a string or number; objects and arrays are shown as JSON */
+      /** Usually a string or number; objects and arrays are shown as JSON */
       value:
         | string
         | number
@@ -620,7 +612,7 @@ export interface components {
         | unknown[];
       format?: components['schemas']['WorkflowOutputFormatDTO'];
     };
-    /** @description A legacy assessment option; `currentVersion` may be an empty object */
+    /** A legacy assessment option; `currentVersion` may be an empty object */
     WorkflowOptionDTO: {
       id?: string;
       name?: string;
@@ -628,7 +620,7 @@ export interface components {
     WorkflowOptionGroupDTO:
       | components['schemas']['WorkflowOptionDTO']
       | components['schemas']['WorkflowOptionDTO'][];
-    /** @description Legacy assessment result (before `nextWorkflows`). Some workflows write `migrationOptions` instead of `migrateOptions`. */
+    /** Legacy assessment result (before `nextWorkflows`). Some workflows write `migrationOptions` instead of `migrateOptions`. */
     WorkflowOptionsDTO: {
       currentVersion?: components['schemas']['WorkflowOptionGroupDTO'];
       upgradeOptions?: components['schemas']['WorkflowOptionGroupDTO'];
@@ -638,14 +630,13 @@ export interface components {
       continuationOptions?: components['schemas']['WorkflowOptionGroupDTO'];
       otherOptions?: components['schemas']['WorkflowOptionGroupDTO'];
     };
-    /** @description What a workflow reports in `workflowdata.result` */
+    /** What a workflow reports in `workflowdata.result` */
     WorkflowResultDTO: {
       message?: string;
       nextWorkflows?: components['schemas']['WorkflowSuggestionDTO'][];
       outputs?: components['schemas']['WorkflowOutputDTO'][];
       /**
-       * @description Legacy (before 2025-01)
-       * @enum {string}
+       * Legacy (before 2025-01)
        */
       completedWith?: 'error' | 'success' | 'warning';
       workflowOptions?: components['schemas']['WorkflowOptionsDTO'];
@@ -669,13 +660,13 @@ export interface components {
       start?: string;
       /** Format: date-time */
       end?: string;
-      /** @description end (or now, while running) minus start, milliseconds */
+      /** end (or now, while running) minus start, milliseconds */
       duration?: number;
       /** Format: date-time */
       lastUpdate?: string;
       description?: string;
       workflowdata?: components['schemas']['WorkflowDataDTO'];
-      /** @description The inputs the run was started with */
+      /** The inputs the run was started with */
       inputData?: {
         [key: string]: unknown;
       };
@@ -686,9 +677,9 @@ export interface components {
       error?: components['schemas']['ProcessInstanceErrorDTO'];
       parentProcessInstanceId?: string;
       rootProcessInstanceId?: string;
-      /** @description Id of the run this one re-ran */
+      /** Id of the run this one re-ran */
       rerunOf?: string;
-      /** @description Raw process variables; only for workflowAdminView / instanceAdminView holders */
+      /** Raw process variables; only for workflowAdminView / instanceAdminView holders */
       variables?: {
         [key: string]: unknown;
       };
@@ -703,16 +694,16 @@ export interface components {
       targetEntity: components['schemas']['EntityRef'];
       paginationInfo?: components['schemas']['PaginationInfoDTO'];
     };
-    /** @description Entity ref, `[<kind>:][<namespace>/]<name>` (e.g. `component:default/my-service`) */
+    /** Entity ref, `[<kind>:][<namespace>/]<name>` (e.g. `component:default/my-service`) */
     EntityRef: string;
-    /** @description Chosen by the client, the same for every retry of one start (e.g. a UUID made when the form opened). Sent to the workflow service as the run's `businessKey`. */
+    /** Chosen by the client, the same for every retry of one start (e.g. a UUID made when the form opened). Sent to the workflow service as the run's `businessKey`. */
     IdempotencyKey: string;
     AuthTokensDTO: components['schemas']['AuthTokenDTO'][];
-    /** @description A token is never echoed, logged or recorded; a malformed one is a 400 naming its field only. */
+    /** A token is never echoed, logged or recorded; a malformed one is a 400 naming its field only. */
     AuthTokenDTO: {
-      /** @description Auth provider id (e.g. `github`); forwarded as header `X-Authorization-<Provider>` */
+      /** Auth provider id (e.g. `github`); forwarded as header `X-Authorization-<Provider>` */
       provider: string;
-      /** @description Printable ASCII (a header value), at most 4096 characters */
+      /** Printable ASCII (a header value), at most 4096 characters */
       token: string;
     };
     ExecuteWorkflowRequestDTO: {
@@ -725,14 +716,14 @@ export interface components {
     };
     ExecuteWorkflowResponseDTO: {
       id: string;
-      /** @description Input problems of a workflow whose schema says `failOnValidationErrors` false (the run was started anyway), one `<pointer> <message>` each */
+      /** Input problems of a workflow whose schema says `failOnValidationErrors` false (the run was started anyway), one `<pointer> <message>` each */
       warnings?: string[];
     };
     RetriggerInstanceRequestDTO: {
       authTokens?: components['schemas']['AuthTokensDTO'];
     };
     RerunInstanceRequestDTO: {
-      /** @description Edited inputs; the previous run's inputs when absent */
+      /** Edited inputs; the previous run's inputs when absent */
       inputData?: {
         [key: string]: unknown;
       };
@@ -755,27 +746,24 @@ export interface components {
       problems: components['schemas']['WorkflowLoadProblemDTO'][];
     };
     WorkflowLoadProblemDTO: {
-      /** @description The workflow id, when the file parsed far enough to have one */
+      /** The workflow id, when the file parsed far enough to have one */
       workflowId?: string;
-      /** @description The workflow file as the runtime names it */
+      /** The workflow file as the runtime names it */
       file?: string;
-      /** @description Why it did not load */
+      /** Why it did not load */
       message: string;
     };
     HealthDetailsDTO: {
-      /** @enum {string} */
       status: 'ok' | 'degraded';
       dataIndex: {
-        /** @enum {string} */
         status: 'up' | 'down' | 'unknown';
-        /** @enum {string} */
         circuit: 'closed' | 'open' | 'half-open';
         /**
          * Format: date-time
-         * @description When the current status began
+         * When the current status began
          */
         since?: string;
-        /** @description The last failure, without URLs */
+        /** The last failure, without URLs */
         reason?: string;
       };
       watcher: {
@@ -785,14 +773,13 @@ export interface components {
         lastError?: string;
       };
     };
-    /** @description Published on `orchestrator:workflow:<workflowId>` (to anyone subscribed) when some run of the workflow changed. Content-free on purpose; the page refetches through the API. */
+    /** Published on `orchestrator:workflow:<workflowId>` (to anyone subscribed) when some run of the workflow changed. Content-free on purpose; the page refetches through the API. */
     WorkflowChangedSignalPayload: {
-      /** @constant */
       type: 'workflow-changed';
       workflowId: string;
     };
     /**
-     * @description Published on `orchestrator:instance:<instanceId>` to the run's owner only (the root run's owner for a sub-flow) when the run changes
+     * Published on `orchestrator:instance:<instanceId>` to the run's owner only (the root run's owner for a sub-flow) when the run changes
      * @example {
      *       "type": "instance-updated",
      *       "instanceId": "3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21",
@@ -802,19 +789,18 @@ export interface components {
      *     }
      */
     InstanceSignalPayload: {
-      /** @constant */
       type: 'instance-updated';
       instanceId: string;
       workflowId: string;
       state: components['schemas']['ProcessInstanceStatusDTO'];
       /** Format: date-time */
       lastUpdate: string;
-      /** @description The node the run is at (or failed at), when known */
+      /** The node the run is at (or failed at), when known */
       nodeDefinitionId?: string;
     };
   };
   responses: {
-    /** @description The request does not match the schema; every failing field is listed with a JSON pointer */
+    /** The request does not match the schema; every failing field is listed with a JSON pointer */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -845,7 +831,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The caller lacks the permission the operation needs */
+    /** The caller lacks the permission the operation needs */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -869,7 +855,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The workflow or run does not exist, or the run does not belong to the workflow in the path */
+    /** The workflow or run does not exist, or the run does not belong to the workflow in the path */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -893,7 +879,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The run is in a state that does not allow the action */
+    /** The run is in a state that does not allow the action */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -917,7 +903,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The request body exceeds `orchestrator.contentLengthLimit` */
+    /** The request body exceeds `orchestrator.contentLengthLimit` */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -941,7 +927,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The SonataFlow Data Index did not answer (down or timed out); the message names it */
+    /** The SonataFlow Data Index did not answer (down or timed out); the message names it */
     DataIndexUnavailable: {
       headers: {
         [name: string]: unknown;
@@ -965,7 +951,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The workflow's service answered with a server error; nothing was started or changed */
+    /** The workflow's service answered with a server error; nothing was started or changed */
     WorkflowServiceFailed: {
       headers: {
         [name: string]: unknown;
@@ -989,7 +975,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The workflow's service did not answer in time; a start is never retried */
+    /** The workflow's service did not answer in time; a start is never retried */
     WorkflowServiceTimeout: {
       headers: {
         [name: string]: unknown;
@@ -1013,7 +999,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The Data Index or the workflow's own service did not answer; the message names which */
+    /** The Data Index or the workflow's own service did not answer; the message names which */
     WorkflowServiceUnavailable: {
       headers: {
         [name: string]: unknown;
@@ -1040,12 +1026,12 @@ export interface components {
   };
   parameters: {
     /**
-     * @description The workflow id (`id` of the Serverless Workflow definition)
+     * The workflow id (`id` of the Serverless Workflow definition)
      * @example greeting
      */
     workflowId: components['schemas']['WorkflowId'];
     /**
-     * @description The process instance id
+     * The process instance id
      * @example 3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21
      */
     instanceId: components['schemas']['InstanceId'];
@@ -1066,7 +1052,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The state of the backend's dependencies */
+      /** The state of the backend's dependencies */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1116,7 +1102,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A page of workflow overviews */
+      /** A page of workflow overviews */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1180,7 +1166,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The overviews of the annotated workflows the caller may read */
+      /** The overviews of the annotated workflows the caller may read */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1223,7 +1209,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The load problems the runtime reports (empty when it reports none) */
+      /** The load problems the runtime reports (empty when it reports none) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1252,7 +1238,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
@@ -1261,7 +1247,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The workflow overview */
+      /** The workflow overview */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1313,7 +1299,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
@@ -1322,7 +1308,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The raw definition */
+      /** The raw definition */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1348,7 +1334,7 @@ export interface operations {
     parameters: {
       query?: {
         /**
-         * @description A previous run of this workflow that the caller may see; its inputs are returned in `data`.
+         * A previous run of this workflow that the caller may see; its inputs are returned in `data`.
          * @example 3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21
          */
         instanceId?: components['schemas']['InstanceId'];
@@ -1356,7 +1342,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
@@ -1365,7 +1351,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The input schema (with every `$ref` resolved) and prefill data. Empty object when the workflow declares no `dataInputSchema`. */
+      /** The input schema (with every `$ref` resolved) and prefill data. Empty object when the workflow declares no `dataInputSchema`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1407,7 +1393,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
@@ -1416,7 +1402,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description true when the workflow service answered */
+      /** true when the workflow service answered */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1438,7 +1424,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
@@ -1447,7 +1433,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The availability */
+      /** The availability */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1477,7 +1463,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
@@ -1486,7 +1472,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The statistics */
+      /** The statistics */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1555,7 +1541,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A page of runs (list columns only; no nodes, variables or source) */
+      /** A page of runs (list columns only; no nodes, variables or source) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1617,7 +1603,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A page of the entity's runs */
+      /** A page of the entity's runs */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1660,7 +1646,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every ProcessInstanceStatusDTO value with its label */
+      /** Every ProcessInstanceStatusDTO value with its label */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1720,7 +1706,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description One result per requested id, in request order */
+      /** One result per requested id, in request order */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1769,7 +1755,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description One result per requested id, in request order */
+      /** One result per requested id, in request order */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1799,7 +1785,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The process instance id
+         * The process instance id
          * @example 3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21
          */
         instanceId: components['parameters']['instanceId'];
@@ -1808,7 +1794,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The run */
+      /** The run */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1885,7 +1871,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The process instance id
+         * The process instance id
          * @example 3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21
          */
         instanceId: components['parameters']['instanceId'];
@@ -1894,7 +1880,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Confirmation text */
+      /** Confirmation text */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1917,7 +1903,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
@@ -1945,7 +1931,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A page of the workflow's runs */
+      /** A page of the workflow's runs */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1992,7 +1978,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
@@ -2019,7 +2005,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new run */
+      /** The new run */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2049,12 +2035,12 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
         /**
-         * @description The process instance id
+         * The process instance id
          * @example 3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21
          */
         instanceId: components['parameters']['instanceId'];
@@ -2077,7 +2063,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The workflow service's answer */
+      /** The workflow service's answer */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2108,12 +2094,12 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The workflow id (`id` of the Serverless Workflow definition)
+         * The workflow id (`id` of the Serverless Workflow definition)
          * @example greeting
          */
         workflowId: components['parameters']['workflowId'];
         /**
-         * @description The process instance id
+         * The process instance id
          * @example 3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21
          */
         instanceId: components['parameters']['instanceId'];
@@ -2134,7 +2120,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new run */
+      /** The new run */
       200: {
         headers: {
           [name: string]: unknown;

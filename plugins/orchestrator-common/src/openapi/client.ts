@@ -10,27 +10,34 @@ import { operationRoutes, OperationRoute } from './operationRoutes';
 /** The operationIds of the Orchestrator API. @public */
 export type OrchestratorOperationId = keyof operations;
 
-type Present<T> = Exclude<T, undefined>;
-type Parameters_<Op> = Op extends { parameters: infer P } ? P : {};
+/** The parameters (path, query) an operation declares. @public */
+export type OrchestratorOperationParameters<Op> = Op extends {
+  parameters: infer P;
+}
+  ? P
+  : {};
 /** The `path` parameters an operation declares. @public */
-export type OrchestratorPathOptions<Op> = Parameters_<Op> extends {
-  path: infer P;
-}
-  ? { path: P }
-  : {};
+export type OrchestratorPathOptions<Op> =
+  OrchestratorOperationParameters<Op> extends {
+    path: infer P;
+  }
+    ? { path: P }
+    : {};
 /** The `query` parameters an operation declares, all optional. @public */
-export type OrchestratorQueryOptions<Op> = Parameters_<Op> extends {
-  query?: infer Q;
-}
-  ? [Present<Q>] extends [never]
-    ? {}
-    : { query?: Present<Q> }
-  : {};
-type RequestBodyOf<Op> = Op extends { requestBody?: infer R }
-  ? Present<R>
+export type OrchestratorQueryOptions<Op> =
+  OrchestratorOperationParameters<Op> extends {
+    query?: infer Q;
+  }
+    ? [NonNullable<Q>] extends [never]
+      ? {}
+      : { query?: NonNullable<Q> }
+    : {};
+/** The request body an operation declares, if any. @public */
+export type OrchestratorRequestBody<Op> = Op extends { requestBody?: infer R }
+  ? NonNullable<R>
   : never;
 /** The JSON body an operation takes, required when the spec says so. @public */
-export type OrchestratorBodyOptions<Op> = RequestBodyOf<Op> extends {
+export type OrchestratorBodyOptions<Op> = OrchestratorRequestBody<Op> extends {
   content: { 'application/json': infer B };
 }
   ? Op extends { requestBody: unknown }
