@@ -7,6 +7,15 @@ import type {
 /** The stand-in's admin endpoint, served beside its Data Index. */
 export const STANDIN_PROBLEMS_PATH = '/__standin/problems';
 
+export interface StandinLoadProblemsOptions {
+  url: string;
+  cacheSeconds: number;
+  timeoutMs: number;
+  logger: LoggerService;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
 /**
  * The built-in source of load problems: the local stand-in's `GET /__standin/problems`.
  * A real SonataFlow Data Index has no such path (a workflow that does not build is never
@@ -18,27 +27,11 @@ export const STANDIN_PROBLEMS_PATH = '/__standin/problems';
 export class StandinLoadProblems implements WorkflowLoadProblems {
   private cached?: { at: number; value: Promise<WorkflowLoadProblem[]> };
 
-  static create(options: {
-    url: string;
-    cacheSeconds: number;
-    timeoutMs: number;
-    logger: LoggerService;
-    fetch?: typeof fetch;
-    now?: () => number;
-  }) {
+  static create(options: StandinLoadProblemsOptions) {
     return new StandinLoadProblems(options);
   }
 
-  private constructor(
-    private readonly o: {
-      url: string;
-      cacheSeconds: number;
-      timeoutMs: number;
-      logger: LoggerService;
-      fetch?: typeof fetch;
-      now?: () => number;
-    },
-  ) {}
+  private constructor(private readonly o: StandinLoadProblemsOptions) {}
 
   list(): Promise<WorkflowLoadProblem[]> {
     const now = (this.o.now ?? Date.now)();
