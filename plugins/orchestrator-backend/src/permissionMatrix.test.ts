@@ -48,6 +48,11 @@ const matrix: Row[] = [
     ...same([200, 200, 200, 200]),
   },
   {
+    endpoint: 'GET names',
+    call: h => h.request.get(`${API}/v2/workflows/names`),
+    ...same([200, 200, 200, 200]),
+  },
+  {
     endpoint: 'GET overview',
     call: h => h.request.get(`${API}/v2/workflows/greeting/overview`),
     ...same([403, 200, 200, 200]),
@@ -196,7 +201,7 @@ describe('permission matrix', () => {
   );
 
   it('covers every operation of the OpenAPI document', () => {
-    expect(matrix).toHaveLength(19);
+    expect(matrix).toHaveLength(20);
   });
 
   it('a non-admin list never shows another user’s run, and totals agree', async () => {

@@ -205,8 +205,8 @@ describe('orchestrator backend plugin, endpoint by endpoint', () => {
       errorCount: expect.any(Number),
       totalCount: expect.any(Number),
       averageTimeToComplete: expect.any(Number),
-      // The harness runs without the watcher, so without the run index.
-      statistics: { source: 'dataIndex', ready: false },
+      // The harness runs without the watcher, so without the run index: nothing is being built.
+      statistics: { source: 'dataIndex', ready: false, building: false },
     });
   });
 

@@ -34,6 +34,9 @@ function createRouterUnderTest() {
   const workflows = {
     listOverviews: jest.fn(async () => ({ overviews: [] })),
     listOverviewsForEntity: jest.fn(async () => ({ overviews: [] })),
+    listNames: jest.fn(async () => ({
+      items: [{ id: 'greeting', name: 'Greeting workflow' }],
+    })),
     getOverview: jest.fn(async (_c: unknown, id: string) => ({
       workflowId: id,
     })),
@@ -146,6 +149,16 @@ describe('the router binds every operation to its service method', () => {
       expect(workflows.listOverviews).not.toHaveBeenCalled();
       expect(JSON.stringify(res.body)).toContain('pageSize');
       expect(JSON.stringify(res.body)).toContain('offset');
+    });
+
+    it('lists workflow names with the caller only', async () => {
+      const { app, workflows } = router;
+      const res = await request(app).get('/v2/workflows/names').set(as(ANN));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        items: [{ id: 'greeting', name: 'Greeting workflow' }],
+      });
+      expect(workflows.listNames).toHaveBeenCalledWith(caller(ANN));
     });
 
     it('lists load problems through their service', async () => {

@@ -2,7 +2,7 @@ import { assertEntityRef } from '../services/entityRef';
 import { operation, searchRequest, workflowMeta } from './steps';
 import type { OrchestratorRouter, RouterServices } from './types';
 
-/** Workflow definitions: overviews, load problems, source, input schema, availability, stats. */
+/** Workflow definitions: overviews, names, load problems, source, input schema, availability, stats. */
 export function registerWorkflowRoutes(
   router: OrchestratorRouter,
   s: RouterServices,
@@ -35,6 +35,12 @@ export function registerWorkflowRoutes(
         assertEntityRef(req.body.targetEntity, '/targetEntity');
         return s.workflows.listOverviewsForEntity(caller, req.body);
       },
+    ),
+  );
+  router.get(
+    '/v2/workflows/names',
+    operation(s, { eventId: 'workflow', operation: 'get-names' }, caller =>
+      s.workflows.listNames(caller),
     ),
   );
   router.get(

@@ -1,11 +1,8 @@
-import type { WorkflowRunStatsDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import type { RunStatisticsDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type { WorkflowRunFigures } from '../dataIndex/types';
 import { FiguresMemo } from './FiguresMemo';
 import type { RunIndex } from './RunIndex';
 import type { RunIndexStateStore } from './RunIndexState';
-
-/** Where the figures came from (openapi.yaml `RunStatisticsDTO`). */
-export type RunStatisticsDTO = NonNullable<WorkflowRunStatsDTO['statistics']>;
 
 export interface IndexedFiguresQuery {
   workflowIds: string[];
@@ -33,10 +30,11 @@ export interface IndexedOverviewService {
   fallbackStatistics(): Promise<RunStatisticsDTO>;
 }
 
-/** For a backend whose run index is off (no watcher feeds it). */
+/** For a backend whose run index is off (no watcher feeds it): nothing is being built. */
 export const DATA_INDEX_ONLY: RunStatisticsDTO = {
   source: 'dataIndex',
   ready: false,
+  building: false,
 };
 
 export class DefaultIndexedOverviewService implements IndexedOverviewService {
@@ -75,12 +73,17 @@ export class DefaultIndexedOverviewService implements IndexedOverviewService {
     );
     return {
       data,
-      statistics: { source: 'index', ready: true } satisfies RunStatisticsDTO,
+      statistics: {
+        source: 'index',
+        ready: true,
+        building: false,
+      } satisfies RunStatisticsDTO,
     };
   }
 
   async fallbackStatistics(): Promise<RunStatisticsDTO> {
     const { status } = await this.o.state.read();
-    return { source: 'dataIndex', ready: status === 'ready' };
+    const ready = status === 'ready';
+    return { source: 'dataIndex', ready, building: !ready };
   }
 }

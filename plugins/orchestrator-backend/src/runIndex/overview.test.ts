@@ -51,6 +51,7 @@ describe('overview statistics from the run index', () => {
     expect(before.body.statistics).toEqual({
       source: 'dataIndex',
       ready: false,
+      building: true,
     });
     const fromDataIndex = before.body.overviews;
 
@@ -59,7 +60,11 @@ describe('overview statistics from the run index', () => {
     h.graphql.length = 0;
     const after = await overview();
     expect(after.status).toBe(200);
-    expect(after.body.statistics).toEqual({ source: 'index', ready: true });
+    expect(after.body.statistics).toEqual({
+      source: 'index',
+      ready: true,
+      building: false,
+    });
     // Only the definitions page went to the Data Index; no figures document.
     expect(h.graphql.map(g => g.query)).not.toContainEqual(
       expect.stringContaining('OrchestratorOverviewStats'),
@@ -87,7 +92,11 @@ describe('overview statistics from the run index', () => {
     h.graphql.length = 0;
     const res = await overview();
     expect(res.status).toBe(200);
-    expect(res.body.statistics).toEqual({ source: 'index', ready: true });
+    expect(res.body.statistics).toEqual({
+      source: 'index',
+      ready: true,
+      building: false,
+    });
     expect(res.body.overviews).toEqual(warm.body.overviews);
     expect(res.body.overviews.length).toBeGreaterThan(0);
     expect(h.graphql).toHaveLength(0);
@@ -111,7 +120,7 @@ describe('overview statistics from the run index', () => {
     expect(stats.status).toBe(200);
     expect(stats.body).toMatchObject({
       runsLastMonth: 3,
-      statistics: { source: 'index', ready: true },
+      statistics: { source: 'index', ready: true, building: false },
     });
   });
 });

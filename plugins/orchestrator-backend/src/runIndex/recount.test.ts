@@ -223,6 +223,7 @@ describe.each(databases.eachSupportedId())(
       expect(await b.overview.fallbackStatistics()).toEqual({
         source: 'dataIndex',
         ready: false,
+        building: true,
       });
 
       // A start during the backfill: the watcher (B) and the scan (A) both see it.
@@ -277,7 +278,11 @@ describe.each(databases.eachSupportedId())(
       const expected = await recount(standin, sinceMs);
       for (const r of [a, b]) {
         const got = await r.overview.figures({ workflowIds, sinceMs });
-        expect(got?.statistics).toEqual({ source: 'index', ready: true });
+        expect(got?.statistics).toEqual({
+          source: 'index',
+          ready: true,
+          building: false,
+        });
         for (const workflowId of workflowIds) {
           const want = expected.get(workflowId);
           const have = got!.data.get(workflowId);

@@ -2,8 +2,11 @@ import { NotFoundError } from '@backstage/errors';
 import type {
   GetOverviewsForEntityRequestDTO,
   InputSchemaResponseDTO,
+  RunStatisticsDTO,
   SearchRequest,
   WorkflowAvailabilityResponseDTO,
+  WorkflowNameDTO,
+  WorkflowNamesDTO,
   WorkflowOverviewDTO,
   WorkflowOverviewListResultDTO,
   WorkflowRunStatsDTO,
@@ -31,7 +34,6 @@ import type { RunStore } from '../runStore/RunStore';
 import {
   DATA_INDEX_ONLY,
   IndexedOverviewService,
-  RunStatisticsDTO,
 } from '../runIndex/IndexedOverviewService';
 
 const MONTH_MS = 30 * 24 * 3600 * 1000;
@@ -47,6 +49,8 @@ export interface WorkflowService {
     caller: Caller,
     request: GetOverviewsForEntityRequestDTO,
   ): Promise<WorkflowOverviewListResultDTO>;
+  /** Readable workflows' ids and names from the definition cache: no figures, no probes. */
+  listNames(caller: Caller): Promise<WorkflowNamesDTO>;
   getOverview(caller: Caller, workflowId: string): Promise<WorkflowOverviewDTO>;
   getSource(caller: Caller, workflowId: string): Promise<string>;
   getInputSchema(
@@ -179,6 +183,17 @@ export class DefaultWorkflowService implements WorkflowService {
       },
       [...definitions.warnings, ...overviews.warnings, ...missing],
     );
+  }
+
+  async listNames(caller: Caller): Promise<WorkflowNamesDTO> {
+    const scope = await this.o.authorizer.scope(caller.credentials, 'read');
+    if (scope.kind === 'none') return { items: [] };
+    const definitions = await this.o.definitions.getAll();
+    const items = [...definitions.values()]
+      .filter(d => scopeAllows(scope, d.id))
+      .map(d => ({ id: d.id, name: d.name || d.id }))
+      .sort(byName);
+    return { items };
   }
 
   async getOverview(
@@ -371,6 +386,10 @@ export class DefaultWorkflowService implements WorkflowService {
     };
     return withoutUndefined(overview);
   }
+}
+
+function byName(a: WorkflowNameDTO, b: WorkflowNameDTO): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
 
 /** A serverless workflow's source is a JSON object or YAML; JSON is the one starting with `{`. */

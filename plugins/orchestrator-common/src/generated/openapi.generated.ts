@@ -209,6 +209,44 @@ export type OrchestratorOpenApiSpec = {
         };
       };
     };
+    '/v2/workflows/names': {
+      get: {
+        operationId: 'getWorkflowNames';
+        tags: ['Workflows'];
+        summary: 'The id and name of every workflow the caller may read, by name';
+        description: "For pickers such as the runs filter: the same permission filter as the overview list,\nanswered from the backend's cache of definitions, without run figures or availability\nprobes. Sorted by name (the id where a workflow has none), then by id.\n";
+        responses: {
+          '200': {
+            description: "The readable workflows' ids and names";
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkflowNamesDTO';
+                };
+                example: {
+                  items: [
+                    {
+                      id: 'greeting';
+                      name: 'Greeting workflow';
+                    },
+                    {
+                      id: 'secret-flow';
+                      name: 'Secret flow';
+                    },
+                  ];
+                };
+              };
+            };
+          };
+          '403': {
+            $ref: '#/components/responses/Forbidden';
+          };
+          '503': {
+            $ref: '#/components/responses/DataIndexUnavailable';
+          };
+        };
+      };
+    };
     '/v2/workflows/loadProblems': {
       get: {
         operationId: 'getWorkflowLoadProblems';
@@ -1925,8 +1963,8 @@ export type OrchestratorOpenApiSpec = {
       };
       RunStatisticsDTO: {
         type: 'object';
-        description: 'Where the run figures came from. `index`: the backend\'s run index (exact, cheap).\n`dataIndex`: asked from the Data Index because the run index is not built yet (first\nstart, or after a long outage) or is switched off; `ready: false` then tells the UI\nthat the index is still being built, so it can say so instead of implying "no runs".\n';
-        required: ['source', 'ready'];
+        description: 'Where the run figures came from. `index`: the backend\'s run index (exact, cheap).\n`dataIndex`: asked from the Data Index because the run index is not built yet (first\nstart, or after a long outage) or is switched off. `building` tells those two apart,\nso the UI can say that statistics are still being built instead of implying "no runs".\n';
+        required: ['source', 'ready', 'building'];
         properties: {
           source: {
             type: 'string';
@@ -1934,7 +1972,11 @@ export type OrchestratorOpenApiSpec = {
           };
           ready: {
             type: 'boolean';
-            description: 'Whether the run index has finished its backfill';
+            description: 'Whether the run index has finished its backfill (false when it is switched off)';
+          };
+          building: {
+            type: 'boolean';
+            description: 'The run index is on and its backfill has not finished yet; false when it is ready or switched off';
           };
         };
       };
@@ -2420,6 +2462,31 @@ export type OrchestratorOpenApiSpec = {
           };
         };
       };
+      WorkflowNamesDTO: {
+        type: 'object';
+        required: ['items'];
+        properties: {
+          items: {
+            type: 'array';
+            items: {
+              $ref: '#/components/schemas/WorkflowNameDTO';
+            };
+          };
+        };
+      };
+      WorkflowNameDTO: {
+        type: 'object';
+        required: ['id', 'name'];
+        properties: {
+          id: {
+            $ref: '#/components/schemas/WorkflowId';
+          };
+          name: {
+            type: 'string';
+            description: "The workflow's name, or its id when it has none";
+          };
+        };
+      };
       WorkflowLoadProblemsDTO: {
         type: 'object';
         required: ['problems'];
@@ -2748,6 +2815,46 @@ export const spec = {
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '503': {
+            $ref: '#/components/responses/DataIndexUnavailable',
+          },
+        },
+      },
+    },
+    '/v2/workflows/names': {
+      get: {
+        operationId: 'getWorkflowNames',
+        tags: ['Workflows'],
+        summary:
+          'The id and name of every workflow the caller may read, by name',
+        description:
+          "For pickers such as the runs filter: the same permission filter as the overview list,\nanswered from the backend's cache of definitions, without run figures or availability\nprobes. Sorted by name (the id where a workflow has none), then by id.\n",
+        responses: {
+          '200': {
+            description: "The readable workflows' ids and names",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkflowNamesDTO',
+                },
+                example: {
+                  items: [
+                    {
+                      id: 'greeting',
+                      name: 'Greeting workflow',
+                    },
+                    {
+                      id: 'secret-flow',
+                      name: 'Secret flow',
+                    },
+                  ],
+                },
+              },
+            },
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
@@ -4534,8 +4641,8 @@ export const spec = {
       RunStatisticsDTO: {
         type: 'object',
         description:
-          'Where the run figures came from. `index`: the backend\'s run index (exact, cheap).\n`dataIndex`: asked from the Data Index because the run index is not built yet (first\nstart, or after a long outage) or is switched off; `ready: false` then tells the UI\nthat the index is still being built, so it can say so instead of implying "no runs".\n',
-        required: ['source', 'ready'],
+          'Where the run figures came from. `index`: the backend\'s run index (exact, cheap).\n`dataIndex`: asked from the Data Index because the run index is not built yet (first\nstart, or after a long outage) or is switched off. `building` tells those two apart,\nso the UI can say that statistics are still being built instead of implying "no runs".\n',
+        required: ['source', 'ready', 'building'],
         properties: {
           source: {
             type: 'string',
@@ -4543,7 +4650,13 @@ export const spec = {
           },
           ready: {
             type: 'boolean',
-            description: 'Whether the run index has finished its backfill',
+            description:
+              'Whether the run index has finished its backfill (false when it is switched off)',
+          },
+          building: {
+            type: 'boolean',
+            description:
+              'The run index is on and its backfill has not finished yet; false when it is ready or switched off',
           },
         },
       },
@@ -5038,6 +5151,31 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/BulkActionItemResultDTO',
             },
+          },
+        },
+      },
+      WorkflowNamesDTO: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkflowNameDTO',
+            },
+          },
+        },
+      },
+      WorkflowNameDTO: {
+        type: 'object',
+        required: ['id', 'name'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/WorkflowId',
+          },
+          name: {
+            type: 'string',
+            description: "The workflow's name, or its id when it has none",
           },
         },
       },

@@ -74,6 +74,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v2/workflows/names': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The id and name of every workflow the caller may read, by name
+     * For pickers such as the runs filter: the same permission filter as the overview list,
+     *     answered from the backend's cache of definitions, without run figures or availability
+     *     probes. Sorted by name (the id where a workflow has none), then by id.
+     */
+    get: operations['getWorkflowNames'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v2/workflows/loadProblems': {
     parameters: {
       query?: never;
@@ -555,13 +577,15 @@ export interface components {
     /**
      * Where the run figures came from. `index`: the backend's run index (exact, cheap).
      *     `dataIndex`: asked from the Data Index because the run index is not built yet (first
-     *     start, or after a long outage) or is switched off; `ready: false` then tells the UI
-     *     that the index is still being built, so it can say so instead of implying "no runs".
+     *     start, or after a long outage) or is switched off. `building` tells those two apart,
+     *     so the UI can say that statistics are still being built instead of implying "no runs".
      */
     RunStatisticsDTO: {
       source: 'index' | 'dataIndex';
-      /** Whether the run index has finished its backfill */
+      /** Whether the run index has finished its backfill (false when it is switched off) */
       ready: boolean;
+      /** The run index is on and its backfill has not finished yet; false when it is ready or switched off */
+      building: boolean;
     };
     /**
      * Unknown Data Index states are mapped to the nearest of these, never rejected
@@ -741,6 +765,14 @@ export interface components {
     };
     BulkActionResultDTO: {
       results: components['schemas']['BulkActionItemResultDTO'][];
+    };
+    WorkflowNamesDTO: {
+      items: components['schemas']['WorkflowNameDTO'][];
+    };
+    WorkflowNameDTO: {
+      id: components['schemas']['WorkflowId'];
+      /** The workflow's name, or its id when it has none */
+      name: string;
     };
     WorkflowLoadProblemsDTO: {
       problems: components['schemas']['WorkflowLoadProblemDTO'][];
@@ -1196,6 +1228,42 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['DataIndexUnavailable'];
+    };
+  };
+  getWorkflowNames: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The readable workflows' ids and names */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "greeting",
+           *           "name": "Greeting workflow"
+           *         },
+           *         {
+           *           "id": "secret-flow",
+           *           "name": "Secret flow"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['WorkflowNamesDTO'];
+        };
+      };
       403: components['responses']['Forbidden'];
       503: components['responses']['DataIndexUnavailable'];
     };

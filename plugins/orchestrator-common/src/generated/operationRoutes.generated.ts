@@ -32,6 +32,12 @@ export const generatedOperationRoutes: readonly OperationRoute[] = [
     responseType: 'json',
   },
   {
+    operationId: 'getWorkflowNames',
+    method: 'get',
+    path: '/v2/workflows/names',
+    responseType: 'json',
+  },
+  {
     operationId: 'getWorkflowLoadProblems',
     method: 'get',
     path: '/v2/workflows/loadProblems',

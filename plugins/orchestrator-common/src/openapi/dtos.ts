@@ -39,6 +39,12 @@ export type WorkflowOverviewDTO = OrchestratorSchemas['WorkflowOverviewDTO'];
 /** @public */
 export type WorkflowOverviewListResultDTO =
   OrchestratorSchemas['WorkflowOverviewListResultDTO'];
+/** Answer of `GET /v2/workflows/names`: readable workflows by name, nothing else. @public */
+export type WorkflowNamesDTO = OrchestratorSchemas['WorkflowNamesDTO'];
+/** @public */
+export type WorkflowNameDTO = OrchestratorSchemas['WorkflowNameDTO'];
+/** Where run figures came from, and whether the run index is still being built. @public */
+export type RunStatisticsDTO = OrchestratorSchemas['RunStatisticsDTO'];
 /** @public */
 export type GetOverviewsForEntityRequestDTO =
   OrchestratorSchemas['GetOverviewsForEntityRequestDTO'];

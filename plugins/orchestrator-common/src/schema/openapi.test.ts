@@ -81,6 +81,7 @@ describe('src/schema/openapi.yaml', () => {
       [
         'getWorkflowsOverview',
         'getWorkflowsOverviewForEntity',
+        'getWorkflowNames',
         'getWorkflowOverviewById',
         'getWorkflowSourceById',
         'getWorkflowInputSchemaById',
