@@ -27,6 +27,7 @@ export function mockOrchestratorApi(
   const methods: (keyof OrchestratorApi)[] = [
     'getWorkflowsOverview',
     'getWorkflowsOverviewForEntity',
+    'getWorkflowNames',
     'getWorkflowOverview',
     'getWorkflowSource',
     'getWorkflowInputSchema',

@@ -10,6 +10,7 @@ import {
   SearchRequest,
   WorkflowAvailabilityResponseDTO,
   WorkflowLoadProblemsDTO,
+  WorkflowNamesDTO,
   WorkflowOverviewDTO,
   WorkflowOverviewListResultDTO,
   WorkflowRunStatsDTO,
@@ -29,6 +30,8 @@ export interface OrchestratorApi {
     targetEntity: string;
     annotationWorkflowIds: string[];
   }): Promise<WorkflowOverviewListResultDTO>;
+  /** Readable workflows' ids and names, by name: for pickers, without figures or probes. */
+  getWorkflowNames(): Promise<WorkflowNamesDTO>;
   getWorkflowOverview(workflowId: string): Promise<WorkflowOverviewDTO>;
   getWorkflowSource(workflowId: string): Promise<string>;
   getWorkflowInputSchema(

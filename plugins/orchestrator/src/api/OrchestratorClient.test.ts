@@ -38,6 +38,22 @@ describe('OrchestratorClient', () => {
     expect(body).toEqual({ search: 'greet' });
   });
 
+  it('gets the workflow names with a GET and no body', async () => {
+    let method = '';
+    server.use(
+      http.get(`${baseUrl}/v2/workflows/names`, ({ request }) => {
+        method = request.method;
+        return HttpResponse.json({
+          items: [{ id: 'greeting', name: 'Greeting workflow' }],
+        });
+      }),
+    );
+    expect(await client().getWorkflowNames()).toEqual({
+      items: [{ id: 'greeting', name: 'Greeting workflow' }],
+    });
+    expect(method).toBe('GET');
+  });
+
   it('encodes ids and passes instanceId as a query parameter', async () => {
     let url = '';
     server.use(

@@ -50,6 +50,10 @@ export class OrchestratorClient implements OrchestratorApi {
     return this.client.getWorkflowsOverviewForEntity({ body: options });
   }
 
+  getWorkflowNames() {
+    return this.client.getWorkflowNames();
+  }
+
   getWorkflowOverview(workflowId: string): Promise<WorkflowOverviewDTO> {
     return this.client.getWorkflowOverviewById({ path: { workflowId } });
   }

@@ -1,32 +1,18 @@
 import useAsync from 'react-use/esm/useAsync';
 import { useApi } from '@backstage/core-plugin-api';
+import { WorkflowNameDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../api/OrchestratorApi';
 
-export interface WorkflowChoice {
-  id: string;
-  name: string;
-}
-
 /**
- * The workflows the runs filter offers, by name. Loaded once; a failure
- * leaves the list empty (the filter is a convenience, the table still works).
+ * The workflows the runs filter offers, by name: the names-only list, so the
+ * filter costs no run figures and no availability probes. Loaded once; a
+ * failure leaves the list empty (the filter is a convenience, the table still works).
  */
-export function useWorkflowChoices(enabled: boolean): WorkflowChoice[] {
+export function useWorkflowChoices(enabled: boolean): WorkflowNameDTO[] {
   const api = useApi(orchestratorApiRef);
   const { value } = useAsync(async () => {
     if (!enabled) return [];
-    const { overviews } = await api.getWorkflowsOverview({
-      paginationInfo: {
-        pageSize: 1000,
-        offset: 0,
-        orderBy: 'name',
-        orderDirection: 'ASC',
-      },
-    });
-    return overviews.map(w => ({
-      id: w.workflowId,
-      name: w.name || w.workflowId,
-    }));
+    return (await api.getWorkflowNames()).items;
   }, [api, enabled]);
   return value ?? [];
 }

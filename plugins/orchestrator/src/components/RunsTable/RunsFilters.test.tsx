@@ -4,11 +4,7 @@ import { useLocation } from 'react-router-dom';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  completedRun,
-  overviewList,
-  runList,
-} from '../../__testUtils__/fixtures';
+import { completedRun, runList } from '../../__testUtils__/fixtures';
 import {
   mockOrchestratorApi,
   renderWithApis,
@@ -27,7 +23,12 @@ const user = (name: string, displayName?: string): Entity => ({
 function renderRuns(routeEntry = '/?tab=runs') {
   const api = mockOrchestratorApi({
     getInstances: jest.fn().mockResolvedValue(runList([completedRun])),
-    getWorkflowsOverview: jest.fn().mockResolvedValue(overviewList([])),
+    getWorkflowNames: jest.fn().mockResolvedValue({
+      items: [
+        { id: 'greeting', name: 'Greeting workflow' },
+        { id: 'secret-flow', name: 'Secret flow' },
+      ],
+    }),
   });
   const catalog = catalogApiMock({
     entities: [
@@ -96,6 +97,25 @@ describe('RunsFilters', () => {
         }),
       ),
     );
+  });
+
+  it('offers the workflows of the names list, without loading overviews', async () => {
+    const { api, rendered } = renderRuns();
+    await rendered;
+    await screen.findByText('run-1');
+    await userEvent.click(screen.getByRole('combobox', { name: 'Workflow' }));
+    const listbox = screen.getByRole('listbox');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['Any workflow', 'Greeting workflow', 'Secret flow']);
+    await userEvent.click(
+      within(listbox).getByRole('option', { name: 'Secret flow' }),
+    );
+    await waitFor(() => expect(params().get('workflow')).toBe('secret-flow'));
+    expect(api.getWorkflowNames).toHaveBeenCalledTimes(1);
+    expect(api.getWorkflowsOverview).not.toHaveBeenCalled();
   });
 
   it('offers started presets and shows dates only for a custom range', async () => {

@@ -6,11 +6,11 @@ import TextField from '@mui/material/TextField';
 import {
   PROCESS_INSTANCE_STATUSES,
   ProcessInstanceStatusDTO,
+  WorkflowNameDTO,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { orchestratorTranslationRef } from '../../translation';
 import { useStatusLabel } from '../shared/StatusChip';
-import type { WorkflowChoice } from '../../hooks/useWorkflowChoices';
 import { EntityRefFilter } from './EntityRefFilter';
 import {
   EMPTY_RUNS_FILTER,
@@ -33,7 +33,7 @@ export const RunsFilters = ({
 }: {
   value: RunsFilterState;
   onChange: (value: RunsFilterState) => void;
-  workflows: WorkflowChoice[];
+  workflows: WorkflowNameDTO[];
   showWorkflow: boolean;
   showRunBy: boolean;
 }) => {

@@ -1,12 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
-import {
-  completedRun,
-  greetingOverview,
-  overviewList,
-  runList,
-} from '../../__testUtils__/fixtures';
+import { completedRun, runList } from '../../__testUtils__/fixtures';
 import {
   mockOrchestratorApi,
   renderWithApis,
@@ -19,9 +14,9 @@ describe('RunsTable in the URL', () => {
   it('applies the filters, search, sort and page of the URL, and writes changes back to it', async () => {
     const api = mockOrchestratorApi({
       getInstances: jest.fn().mockResolvedValue(runList([completedRun], 45)),
-      getWorkflowsOverview: jest
-        .fn()
-        .mockResolvedValue(overviewList([greetingOverview])),
+      getWorkflowNames: jest.fn().mockResolvedValue({
+        items: [{ id: 'greeting', name: 'Greeting workflow' }],
+      }),
     });
     await renderWithApis(
       <>
