@@ -13,10 +13,10 @@ export function isTerminal(state: ProcessInstanceDTO['state']): boolean {
 
 /**
  * Keeps a page of runs current. With signals: listen on each unfinished run's
- * channel (delivered only to the run's owner) and on its workflow's channel (a
- * content-free tick to anyone, which is how an admin's list of other people's
- * runs learns of changes), plus `extraChannels`, and refresh on a message, with
- * no timer. Without signals: poll with backoff, only while some row is unfinished.
+ * channel and on its workflow's channel (both delivered only to the owners of
+ * the runs that changed; an admin's view of others' runs polls, useAdminPolling),
+ * plus `extraChannels`, and refresh on a message, with no timer. Without
+ * signals: poll with backoff, only while some row is unfinished.
  */
 export function useLiveRows(
   rows: ProcessInstanceDTO[] | undefined,

@@ -14,6 +14,7 @@ import { workflowSignalChannel } from '@orchestrator-suite/backstage-plugin-orch
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { parseWorkflowsAnnotation } from '../../catalog/isOrchestratorCatalogTabAvailable';
 import { useRefreshable } from '../../hooks/useRefreshable';
+import { useAdminPolling } from '../../hooks/useAdminPolling';
 import { useSignalChannels } from '../../hooks/useSignalChannels';
 import { workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
@@ -57,6 +58,7 @@ export const OrchestratorCatalogTab = () => {
       refresh();
     },
   );
+  useAdminPolling(refresh);
 
   let workflows;
   if (loading) workflows = <Progress />;

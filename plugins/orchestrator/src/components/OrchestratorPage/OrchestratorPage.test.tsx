@@ -64,7 +64,7 @@ describe('OrchestratorPage', () => {
       });
     });
 
-    it('reloads stats and last run when a shown workflow signals a change, without polling', async () => {
+    it('reloads stats and last run when a shown workflow signals a change, without polling for a non-admin', async () => {
       jest.useFakeTimers({ advanceTimers: true });
       const signalApi = manualSignalApi();
       const api = mockOrchestratorApi({
@@ -80,7 +80,11 @@ describe('OrchestratorPage', () => {
           ]),
         ),
       });
-      await renderWithApis(<OrchestratorPage />, { api, signalApi });
+      await renderWithApis(<OrchestratorPage />, {
+        api,
+        signalApi,
+        deny: ['orchestrator.instanceAdminView'],
+      });
       expect(await screen.findByText('Greeting workflow')).toBeInTheDocument();
       expect(signalApi.channels()).toContain('orchestrator:workflow:greeting');
       const calls = api.getWorkflowsOverview.mock.calls.length;
@@ -91,6 +95,31 @@ describe('OrchestratorPage', () => {
         overviewList([{ ...greetingOverview, lastRunStatus: 'ERROR' }]),
       );
       act(() => signalApi.emit('orchestrator:workflow:greeting', {}));
+      const row = within(screen.getByTestId('workflows-table-row'));
+      expect(await row.findByText('Failed')).toBeInTheDocument();
+      expect(api.getWorkflowsOverview.mock.calls.length).toBe(calls + 1);
+      jest.useRealTimers();
+    });
+
+    it("reloads an instance admin's stats every 15 s: others' runs send them no signal", async () => {
+      jest.useFakeTimers({ advanceTimers: true });
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest
+          .fn()
+          .mockResolvedValue(overviewList([greetingOverview])),
+      });
+      await renderWithApis(<OrchestratorPage />, {
+        api,
+        signalApi: manualSignalApi(),
+      });
+      expect(await screen.findByText('Greeting workflow')).toBeInTheDocument();
+      const calls = api.getWorkflowsOverview.mock.calls.length;
+      api.getWorkflowsOverview.mockResolvedValue(
+        overviewList([{ ...greetingOverview, lastRunStatus: 'ERROR' }]),
+      );
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(15_100);
+      });
       const row = within(screen.getByTestId('workflows-table-row'));
       expect(await row.findByText('Failed')).toBeInTheDocument();
       expect(api.getWorkflowsOverview.mock.calls.length).toBe(calls + 1);

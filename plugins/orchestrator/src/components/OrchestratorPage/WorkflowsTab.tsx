@@ -13,6 +13,7 @@ import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
 import { useRefreshable } from '../../hooks/useRefreshable';
+import { useAdminPolling } from '../../hooks/useAdminPolling';
 import { useSignalChannels } from '../../hooks/useSignalChannels';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
@@ -154,14 +155,15 @@ export const WorkflowsTab = () => {
     [api, query, debouncedSearch],
     { keepPrevious: true },
   );
-  // The backend ticks a workflow's channel whenever one of its runs changes;
-  // reloading the shown page keeps stats and last run current without polling.
+  // The backend ticks a workflow's channel to the owners of its changed runs; reloading the
+  // shown page keeps stats and last run current. Admins' figures include others' runs.
   useSignalChannels(
     (value?.overviews ?? []).map(o => workflowSignalChannel(o.workflowId)),
     () => {
       refresh();
     },
   );
+  useAdminPolling(refresh);
 
   const onSearch = (text: string) => {
     setSearch(text);

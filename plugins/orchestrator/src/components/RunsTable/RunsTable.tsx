@@ -14,6 +14,7 @@ import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
 import { useRefreshable } from '../../hooks/useRefreshable';
+import { useAdminPolling } from '../../hooks/useAdminPolling';
 import { useLiveRows } from '../../hooks/useLiveRows';
 import { useWorkflowChoices } from '../../hooks/useWorkflowChoices';
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
@@ -178,6 +179,7 @@ export const RunsTable = ({
     refresh,
     scope.kind === 'workflow' ? [workflowSignalChannel(scope.workflowId)] : [],
   );
+  useAdminPolling(refresh);
 
   const onFilter = (next: RunsFilterState) =>
     update(c => ({ filter: next, query: { ...c.query, page: 0 } }));

@@ -6,6 +6,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { workflowSignalChannel } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { useRefreshable } from '../../hooks/useRefreshable';
+import { useAdminPolling } from '../../hooks/useAdminPolling';
 import { useSignalChannels } from '../../hooks/useSignalChannels';
 import { orchestratorTranslationRef } from '../../translation';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
@@ -46,6 +47,7 @@ export const WorkflowPage = () => {
   useSignalChannels([workflowSignalChannel(workflowId)], () => {
     overview.refresh();
   });
+  useAdminPolling(overview.refresh);
 
   const o = overview.value;
   let body;
