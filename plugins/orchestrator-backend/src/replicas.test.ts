@@ -157,7 +157,7 @@ describeIfPostgres(
       expect(bobList.body.items.map((i: any) => i.id)).not.toContain(runId);
     });
 
-    it("delivers the run's instance-updated signal to browsers on both replicas, whichever replica published it", async () => {
+    it("delivers the run's instance-updated signal and its workflow's tick to the owner's browsers on both replicas, whichever replica published it", async () => {
       // A run of its own: the earlier run may already have been published by a tick the
       // scheduler ran on its own before the browsers subscribed.
       const started = await a.request
@@ -175,11 +175,14 @@ describeIfPostgres(
         await new Promise(r => setTimeout(r, 100));
       }
       const channel = `orchestrator:instance:${runId}`;
+      const workflowChannel = 'orchestrator:workflow:greeting';
       const onA = await connectSignalsBrowser(a.baseUrl);
       const onB = await connectSignalsBrowser(b.baseUrl);
       browsers.push(onA, onB);
-      onA.subscribe(channel);
-      onB.subscribe(channel);
+      for (const browser of [onA, onB]) {
+        browser.subscribe(channel);
+        browser.subscribe(workflowChannel);
+      }
       // Give the signals backends a moment to process the subscribe messages.
       await new Promise(r => setTimeout(r, 1_000));
 
@@ -228,6 +231,27 @@ describeIfPostgres(
         message: publications[0].message,
       });
       expect(gotOnA).toEqual(gotOnB);
+
+      // The same tick told the workflow's channel, addressed to the owner alone (never a
+      // broadcast), and that too crossed to the other replica's browser.
+      const ticks = published.filter(p => p.channel === workflowChannel);
+      expect(ticks.length).toBeGreaterThan(0);
+      for (const tick of ticks)
+        expect(tick.recipients).toEqual({ type: 'user', entityRef: [ANN] });
+      const isTick = (m: { channel: string; message: any }) =>
+        m.channel === workflowChannel && m.message?.type === 'workflow-changed';
+      const [tickOnA, tickOnB] = await Promise.all([
+        onA.waitFor(isTick, 10_000),
+        onB.waitFor(isTick, 10_000),
+      ]);
+      expect(tickOnA).toEqual({
+        channel: workflowChannel,
+        message: { type: 'workflow-changed', workflowId: 'greeting' },
+      });
+      expect(tickOnB).toEqual(tickOnA);
+      expect(published.some(p => p.recipients.type === 'broadcast')).toBe(
+        false,
+      );
 
       // The initiator is notified once, by the replica that ran the tick.
       const sent = notifications.mock.calls.filter(

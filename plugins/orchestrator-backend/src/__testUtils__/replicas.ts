@@ -75,6 +75,7 @@ function withDatabase(serverUrl: string, database: string): string {
 export interface PublishedSignal {
   replica: string;
   channel: string;
+  recipients: SignalPayload['recipients'];
   message: unknown;
 }
 
@@ -160,6 +161,7 @@ export async function startReplica(options: {
               published.push({
                 replica: name,
                 channel: signal.channel,
+                recipients: signal.recipients,
                 message: signal.message,
               });
               await real.publish(signal);

@@ -110,19 +110,18 @@ describe('DefaultInstanceWatcher', () => {
         nodeDefinitionId: 'n7',
       },
     });
-    expect(
-      signals.publish.mock.calls.filter(
-        c => c[0].channel === 'orchestrator:workflow:greeting',
-      ),
-    ).toEqual([
-      [
-        {
-          recipients: { type: 'broadcast' },
-          channel: 'orchestrator:workflow:greeting',
-          message: { type: 'workflow-changed', workflowId: 'greeting' },
-        },
-      ],
+    const ticks = signals.publish.mock.calls
+      .map(c => c[0])
+      .filter(p => p.channel === 'orchestrator:workflow:greeting');
+    expect(ticks).toEqual([
+      {
+        recipients: { type: 'user', entityRef: expect.any(Array) },
+        channel: 'orchestrator:workflow:greeting',
+        message: { type: 'workflow-changed', workflowId: 'greeting' },
+      },
     ]);
+    // The owners of the changed runs, Ann once for her two; not the scaffolder.
+    expect([...ticks[0].recipients.entityRef].sort()).toEqual([ANN, BOB]);
     expect(notifications.send.mock.calls.map(c => c[0])).toEqual([
       {
         recipients: { type: 'entity', entityRef: ANN },
@@ -184,7 +183,8 @@ describe('DefaultInstanceWatcher', () => {
 
 /**
  * What a browser connected as `user` receives, by the signals backend's own rule
- * (SignalManager: broadcast, or the user among `recipients.entityRef`).
+ * (SignalManager: broadcast, or the user among `recipients.entityRef`). Broadcast stays in
+ * the rule so that a broadcast slipping back in shows up as a leak, not as nothing.
  */
 function deliveredTo(user: string, published: any[]): any[] {
   return published.filter(({ recipients }) => {
@@ -259,9 +259,67 @@ describe('DefaultInstanceWatcher privacy, sub-flows and paging', () => {
     expect(annSees).toMatch(/ann-1/);
     expect(annSees).toMatch(/ann-2/);
     expect(annSees).not.toContain('bob-1');
-    // nothing carrying a run goes to everyone
-    for (const p of published.filter(x => x.recipients.type === 'broadcast')) {
-      expect(Object.keys(p.message).sort()).toEqual(['type', 'workflowId']);
+    // Not even the content-free tick of a workflow only Ann ran a changed run of.
+    expect(bobSees).not.toContain('secret-flow');
+  });
+
+  it('ticks a workflow once, to each owner of its changed runs and no one else', async () => {
+    standin.store.putInstances([
+      instance('ann-1', { lastUpdate: T - 500, initiator: ANN }),
+      instance('bob-1', { lastUpdate: T - 300, initiator: BOB }),
+      instance('bot-1', {
+        processId: 'secret-flow',
+        lastUpdate: T - 200,
+        initiator: 'service:scaffolder',
+      }),
+    ]);
+    await watcher().tick();
+    const ticks = signals.publish.mock.calls
+      .map(c => c[0])
+      .filter(p => p.message.type === 'workflow-changed');
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0]).toMatchObject({
+      recipients: { type: 'user' },
+      channel: 'orchestrator:workflow:greeting',
+    });
+    expect([...ticks[0].recipients.entityRef].sort()).toEqual([ANN, BOB]);
+    // secret-flow's only change is a service's run: no user is told of it
+    expect(JSON.stringify(ticks)).not.toContain('secret-flow');
+  });
+
+  it('publishes nothing as a broadcast, whatever changed', async () => {
+    await runStore.record({
+      instanceId: 'root-1',
+      workflowId: 'greeting',
+      initiator: ANN,
+    });
+    standin.store.putInstances([
+      instance('root-1', { lastUpdate: T - 600, initiator: ANN }),
+      {
+        ...instance('child-1', { lastUpdate: T - 550 }),
+        variables: { workflowdata: {} },
+        parentProcessInstanceId: 'root-1',
+        rootProcessInstanceId: 'root-1',
+      },
+      instance('bob-1', {
+        processId: 'secret-flow',
+        lastUpdate: T - 500,
+        initiator: BOB,
+        state: 'COMPLETED',
+      }),
+      instance('bot-1', { lastUpdate: T - 400, initiator: 'service:x' }),
+      {
+        ...instance('nobody-1', { lastUpdate: T - 300 }),
+        variables: { workflowdata: {} }, // started outside Backstage: no owner
+      },
+    ]);
+    await watcher().tick();
+    const published = signals.publish.mock.calls.map(c => c[0]);
+    expect(published.length).toBeGreaterThan(0);
+    for (const { recipients } of published) {
+      expect(recipients.type).toBe('user');
+      for (const ref of [recipients.entityRef].flat())
+        expect(ref).toMatch(/^user:/);
     }
   });
 
@@ -285,6 +343,12 @@ describe('DefaultInstanceWatcher privacy, sub-flows and paging', () => {
       expect.objectContaining({
         recipients: { type: 'user', entityRef: ANN },
         channel: 'orchestrator:instance:child-1',
+      }),
+    );
+    expect(signals.publish).toHaveBeenCalledWith(
+      expect.objectContaining({
+        recipients: { type: 'user', entityRef: [ANN] },
+        channel: 'orchestrator:workflow:greeting',
       }),
     );
     expect(await runStore.get('child-1')).toMatchObject({

@@ -36,8 +36,9 @@ export interface WatcherStatus {
  * number of instances. Signals go only to those who may see the run: the full
  * `instance-updated` payload to the run's owner (the root run's owner for a sub-flow) on the
  * instance channel, and one content-free `workflow-changed` tick per workflow on the workflow
- * channel, after which pages refetch through the permission-checked API. Notifies the owner
- * when a run completed, failed or was aborted. Runs as a global scheduler task: one replica
+ * channel to the owners of its changed runs, after which pages refetch through the
+ * permission-checked API. Nothing is broadcast. Notifies the owner when a run completed,
+ * failed or was aborted. Runs as a global scheduler task: one replica
  * at a time, cursor in the shared database.
  */
 export interface InstanceWatcher {
@@ -150,18 +151,8 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
       result.signals += signalled;
       result.notifications += notified;
     });
-    const workflows = [...new Set(fresh.map(i => i.processId))];
-    await forEachBounded(workflows, async workflowId => {
-      const tick: WorkflowChangedSignalPayload = {
-        type: 'workflow-changed',
-        workflowId,
-      };
-      // Content-free: which runs changed, and how, is fetched through the authorized API.
-      await this.o.signals.publish({
-        recipients: { type: 'broadcast' },
-        channel: workflowSignalChannel(workflowId),
-        message: tick,
-      });
+    await forEachBounded([...ownersByWorkflow(fresh, owners)], async tick => {
+      await this.tickWorkflow(...tick);
       result.signals++;
     });
     await this.o.cursorStore.write(advance(position, data));
@@ -219,6 +210,27 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
     return 1;
   }
 
+  /**
+   * Content-free: which runs changed, and how, is fetched through the authorized API. Only the
+   * owners of the changed runs are told, since signals let anyone subscribe to any channel and
+   * even the timing of another user's run is not theirs to see. Instance admins' pages, which
+   * show others' runs too, poll instead (README, "Live updates").
+   */
+  private async tickWorkflow(
+    workflowId: string,
+    users: string[],
+  ): Promise<void> {
+    const message: WorkflowChangedSignalPayload = {
+      type: 'workflow-changed',
+      workflowId,
+    };
+    await this.o.signals.publish({
+      recipients: { type: 'user', entityRef: users },
+      channel: workflowSignalChannel(workflowId),
+      message,
+    });
+  }
+
   private async notify(
     instance: GqlChangedInstance,
     owner: string | undefined,
@@ -251,6 +263,25 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
     if (known && changed.some(i => !known.has(i.processId)))
       this.o.definitions.invalidate();
   }
+}
+
+/**
+ * The users owning each workflow's changed runs, once each. A workflow whose changed runs no
+ * user owns (a service started them) is left out: there is no one to tell.
+ */
+function ownersByWorkflow(
+  changed: GqlChangedInstance[],
+  owners: Map<string, string | undefined>,
+): Map<string, string[]> {
+  const users = new Map<string, Set<string>>();
+  for (const { id, processId } of changed) {
+    const owner = owners.get(id);
+    if (!owner?.startsWith('user:')) continue;
+    users.set(processId, (users.get(processId) ?? new Set()).add(owner));
+  }
+  return new Map(
+    [...users].map(([workflowId, refs]) => [workflowId, [...refs]]),
+  );
 }
 
 /** The next cursor: the newest lastUpdate read, with every id seen at exactly that time. */
