@@ -3,8 +3,8 @@
 // `yarn export:dynamic`) loaded by throwaway Backstage hosts through dynamicPluginsFeatureLoader,
 // as RHDH loads them: one host pinned to RHDH 1.8's Backstage line (1.42.x), one on the
 // workspace's current versions (dynamic/hosts/*/package.json + package-lock.json). The hosts
-// are installed outside the repository (~/.cache/orchestrator-suite/dynamic-hosts) with `npm ci`
-// and npm's cache, and re-used while their lock file is unchanged.
+// are installed outside the repository, under Yarn's cache folder (readiness.mjs), with `npm ci`
+// and an npm cache kept next to them, and re-used while their lock file is unchanged.
 // Checks per host: the plugins loaded, /api/orchestrator/health, the workflows overview against
 // the stand-in, a run started through the dynamically loaded backend and seen COMPLETED, both
 // scaffolder actions listed, a scaffolder dry run of examples/templates/run-greeting.
@@ -29,6 +29,7 @@ import {
   dist,
   hostInstalled,
   hostsDir,
+  npmCacheDir,
   lockHash,
   notReadyReason,
   stampFile,
@@ -195,6 +196,7 @@ function installHost(name) {
   const t = Date.now();
   sh('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: dir,
+    env: { ...process.env, npm_config_cache: npmCacheDir },
   });
   fs.writeFileSync(stampFile(name), lockHash(name));
   return `npm ci in ${((Date.now() - t) / 1000).toFixed(0)} s`;

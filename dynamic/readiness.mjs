@@ -1,9 +1,8 @@
-// Whether `yarn test:dynamic` can run within CI's budget: both hosts already installed from their
-// current lock files (a cold `npm ci` of the two hosts compiles native modules: many minutes on
-// 2 cores) and an export in dynamic-plugins/dist/ newer than every plugin source (the RHDH CLI
-// export takes well over 10 minutes here). `npm test` runs the load test only then, and counts
-// it as skipped otherwise, naming the reason.
+// Where the load test's hosts live, whether they are installed from their current lock files, and
+// whether the export in dynamic-plugins/dist/ is newer than every plugin source. `npm test`
+// re-exports only when it is not, and `npm ci` runs only for a host whose lock changed.
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,11 +15,33 @@ export const dist = path.join(root, 'dynamic-plugins/dist');
 export const HOST_NAMES = ['rhdh-1.8', 'rhdh-1.8-app', 'current'];
 /** The app host whose packages a backend host's page shares (default: the workspace's). */
 export const APP_HOST = { 'rhdh-1.8': 'rhdh-1.8-app' };
-// Outside the repository on purpose: a module missing from a host must not resolve from the
-// workspace's node_modules. Kept between runs (and clones) so an unchanged lock is not reinstalled.
+
+/** Yarn's global cache folder: the one folder a CI machine keeps between clean clones. */
+function yarnCacheFolder() {
+  const out = spawnSync('yarn', ['config', 'get', 'cacheFolder'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const folder = out.status === 0 ? out.stdout.trim() : '';
+  return folder && path.isAbsolute(folder) && !folder.startsWith(root)
+    ? folder
+    : path.join(os.homedir(), '.cache');
+}
+
+// Under Yarn's cache, so the installed hosts (the RHDH 1.8 one compiles isolated-vm for minutes)
+// and npm's downloads are kept wherever the workspace's packages are; outside the repository on
+// purpose, so a module missing from a host can never resolve from the workspace's node_modules.
+const cacheRoot =
+  process.env.DYNAMIC_HOSTS_DIR === undefined
+    ? path.join(yarnCacheFolder(), 'orchestrator-suite')
+    : undefined;
 export const hostsDir =
-  process.env.DYNAMIC_HOSTS_DIR ??
-  path.join(os.homedir(), '.cache/orchestrator-suite/dynamic-hosts');
+  process.env.DYNAMIC_HOSTS_DIR ?? path.join(cacheRoot, 'dynamic-hosts');
+/** npm's cache for the host installs, next to the hosts. */
+export const npmCacheDir = path.join(
+  cacheRoot ?? path.dirname(hostsDir),
+  'npm-cache',
+);
 
 export function lockHash(name) {
   const lock = fs.readFileSync(
@@ -53,11 +74,8 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** The reason the load test cannot run quickly now, or undefined when it can. */
-export function notReadyReason() {
-  const missing = HOST_NAMES.filter(h => !hostInstalled(h));
-  if (missing.length)
-    return `host ${missing.join(', ')} not installed in ${hostsDir}`;
+/** Why the export in dynamic-plugins/dist/ is not current, or undefined when it is. */
+export function exportStaleReason() {
   const tarballs = fs.existsSync(dist)
     ? fs.readdirSync(dist).filter(f => f.endsWith('.tgz'))
     : [];
@@ -72,4 +90,12 @@ export function notReadyReason() {
   if (stale.length)
     return `the export is older than the sources of ${stale.join(', ')}`;
   return undefined;
+}
+
+/** The reason the load test cannot run quickly now, or undefined when it can. */
+export function notReadyReason() {
+  const missing = HOST_NAMES.filter(h => !hostInstalled(h));
+  if (missing.length)
+    return `host ${missing.join(', ')} not installed in ${hostsDir}`;
+  return exportStaleReason();
 }

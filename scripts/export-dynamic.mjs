@@ -9,7 +9,7 @@
 //      `pluginConfig` (taken from the root dynamic-plugins.yaml), and a table on stdout.
 // `--only <dir>[,<dir>]` exports some plugins; `--skip-tsc` reuses existing dist-types;
 // `--pack-only` re-packs the existing dist-dynamic folders without running the CLI again.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,12 +23,12 @@ const RHDH_CLI = '@red-hat-developer-hub/cli@1.9.1';
 const COMMON = '@orchestrator-suite/backstage-plugin-orchestrator-common';
 
 /**
- * The runtime plugins. `embed` are our workspace packages a backend export must carry inside
+ * The runtime plugins, in the order they are exported two at a time (each backend next to a
+ * frontend). `embed` are our workspace packages a backend export must carry inside
  * (they are not on any registry). Form widgets are included once the package has an entry.
  */
 const PLUGINS = [
   { dir: 'plugins/orchestrator-backend', embed: [COMMON] },
-  { dir: 'plugins/scaffolder-backend-module-orchestrator', embed: [COMMON] },
   { dir: 'plugins/orchestrator', embed: [] },
   {
     dir: 'plugins/orchestrator-form-widgets',
@@ -38,6 +38,7 @@ const PLUGINS = [
         path.join(root, 'plugins/orchestrator-form-widgets/src/index.ts'),
       ),
   },
+  { dir: 'plugins/scaffolder-backend-module-orchestrator', embed: [COMMON] },
 ];
 
 const args = process.argv.slice(2);
@@ -64,6 +65,51 @@ function run(cmd, cmdArgs, cwd) {
   return { stdout: result.stdout, seconds: (Date.now() - started) / 1000 };
 }
 
+/** `run` without blocking, so two exports can overlap (one installs while the other bundles). */
+function runAsync(cmd, cmdArgs, cwd) {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', d => (output += d));
+    child.stderr.on('data', d => (output += d));
+    child.on('error', reject);
+    child.on('close', status => {
+      if (status === 0) {
+        resolve({ seconds: (Date.now() - started) / 1000 });
+        return;
+      }
+      process.stderr.write(output);
+      reject(
+        new Error(
+          `${cmd} ${cmdArgs.join(' ')} failed in ${
+            path.relative(root, cwd) || '.'
+          }`,
+        ),
+      );
+    });
+  });
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, keeping the items' order in the answer. */
+async function mapBounded(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, lane),
+  );
+  return results;
+}
+
 function integrityOf(file) {
   return `sha512-${createHash('sha512')
     .update(fs.readFileSync(file))
@@ -81,12 +127,12 @@ function rootEntries() {
 /** npm's tarball name for a package name: `@scope/name` → `scope-name`. */
 const folderName = name => name.replace(/^@/, '').replace('/', '-');
 
-function exportPlugin(plugin) {
+async function exportPlugin(plugin) {
   const cwd = path.join(root, plugin.dir);
   const embed = plugin.embed.flatMap(p => ['--embed-package', p]);
   const exported = args.includes('--pack-only')
     ? { seconds: 0 }
-    : run(
+    : await runAsync(
         'npx',
         ['-y', RHDH_CLI, 'plugin', 'export', '--clean', ...embed],
         cwd,
@@ -169,7 +215,7 @@ function writeFragment(results) {
   return file;
 }
 
-function main() {
+async function main() {
   const started = Date.now();
   fs.mkdirSync(outDir, { recursive: true });
   if (!args.includes('--skip-tsc') && !args.includes('--pack-only')) {
@@ -179,13 +225,17 @@ function main() {
   const plugins = PLUGINS.filter(p => !p.when || p.when()).filter(
     p => !only || only.includes(path.basename(p.dir)),
   );
-  const results = [];
-  for (const plugin of plugins) {
+  // One npx fetch of the CLI before two exports would each install it into npx's cache at once.
+  if (!args.includes('--pack-only'))
+    run('npx', ['-y', RHDH_CLI, '--version'], root);
+  // Two at a time: a backend export mostly waits on its dependency install, a frontend one
+  // on webpack, so on two cores the pair takes little longer than the slower of them.
+  const results = await mapBounded(plugins, 2, async plugin => {
     console.log(`exporting ${plugin.dir} ...`);
-    const result = exportPlugin(plugin);
+    const result = await exportPlugin(plugin);
     console.log(`  ${result.name} in ${result.seconds.toFixed(0)} s`);
-    results.push(result);
-  }
+    return result;
+  });
   // With --only, the fragment still lists the other plugins' earlier tarballs.
   for (const plugin of PLUGINS.filter(p => !plugins.includes(p))) {
     const earlier = previousTarball(plugin);
@@ -208,4 +258,4 @@ function main() {
   );
 }
 
-main();
+await main();
