@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { orchestratorApiRef } from '../api/OrchestratorApi';
-import { useRefreshable } from './useRefreshable';
+import { useLiveAsync } from './useLiveAsync';
 
 /**
  * What the run page needs before it can show a form: the workflow's overview
@@ -9,7 +9,7 @@ import { useRefreshable } from './useRefreshable';
  */
 export function useRunFormSource(workflowId: string, instanceId?: string) {
   const api = useApi(orchestratorApiRef);
-  return useRefreshable(async () => {
+  return useLiveAsync(async () => {
     const [overview, schema] = await Promise.all([
       api.getWorkflowOverview(workflowId),
       api.getWorkflowInputSchema(workflowId, { instanceId }),

@@ -8,7 +8,7 @@ import { orchestratorApiRef } from '../api/OrchestratorApi';
 import { isNotFound } from '../components/shared/apiErrors';
 import { useBackoffPolling } from './useBackoffPolling';
 import { isTerminal } from './useLiveRows';
-import { useRefreshable } from './useRefreshable';
+import { useLiveAsync } from './useLiveAsync';
 import { useSignalChannels } from './useSignalChannels';
 
 export interface WorkflowInstanceState {
@@ -47,7 +47,7 @@ export function useWorkflowInstance(
     lastUpdate?: string;
     state?: string;
   }>();
-  const { value, error, loading, refresh } = useRefreshable(
+  const { value, error, loading, refresh } = useLiveAsync(
     () => api.getInstance(instanceId),
     [api, instanceId],
   );
