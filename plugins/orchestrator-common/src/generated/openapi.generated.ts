@@ -20,7 +20,7 @@ export type OrchestratorOpenApiSpec = {
   info: {
     title: 'Orchestrator API';
     version: '2.0.0';
-    description: "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals`, only to those who may\n  see them: `orchestrator:instance:<instanceId>` carries an `InstanceSignalPayload` to the\n  run's owner (for a sub-flow, the owner of its root run); `orchestrator:workflow:<workflowId>`\n  carries a content-free `WorkflowChangedSignalPayload` tick to anyone subscribed, after\n  which a page refetches through this (permission-checked) API.\n- Request bodies above the configured limit (`orchestrator.contentLengthLimit`) answer 413;\n  unknown routes under `/api/orchestrator` answer a JSON 404.\n";
+    description: "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals`, only to those who may\n  see them, never as a broadcast: `orchestrator:instance:<instanceId>` carries an\n  `InstanceSignalPayload` to the run's owner (for a sub-flow, the owner of its root run);\n  `orchestrator:workflow:<workflowId>` carries a content-free `WorkflowChangedSignalPayload`\n  tick to the owners of the runs that changed, after which a page refetches through this\n  (permission-checked) API. Holders of `orchestrator.instanceAdminView` get no signal for\n  others' runs; their pages poll.\n- Request bodies above the configured limit (`orchestrator.contentLengthLimit`) answer 413;\n  unknown routes under `/api/orchestrator` answer a JSON 404.\n";
     license: {
       name: 'Apache-2.0';
       identifier: 'Apache-2.0';
@@ -2568,7 +2568,7 @@ export type OrchestratorOpenApiSpec = {
       };
       WorkflowChangedSignalPayload: {
         type: 'object';
-        description: 'Published on `orchestrator:workflow:<workflowId>` (to anyone subscribed) when some run of the workflow changed. Content-free on purpose; the page refetches through the API.';
+        description: 'Published on `orchestrator:workflow:<workflowId>`, to the owners of the runs that changed, when some run of the workflow changed. Content-free on purpose; the page refetches through the API.';
         required: ['type', 'workflowId'];
         properties: {
           type: {
@@ -2631,7 +2631,7 @@ export const spec = {
     title: 'Orchestrator API',
     version: '2.0.0',
     description:
-      "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals`, only to those who may\n  see them: `orchestrator:instance:<instanceId>` carries an `InstanceSignalPayload` to the\n  run's owner (for a sub-flow, the owner of its root run); `orchestrator:workflow:<workflowId>`\n  carries a content-free `WorkflowChangedSignalPayload` tick to anyone subscribed, after\n  which a page refetches through this (permission-checked) API.\n- Request bodies above the configured limit (`orchestrator.contentLengthLimit`) answer 413;\n  unknown routes under `/api/orchestrator` answer a JSON 404.\n",
+      "REST API of the Orchestrator backend plugin (plugin id `orchestrator`).\nLists, starts, watches and recovers SonataFlow serverless workflows through the\nSonataFlow Data Index (GraphQL) and each workflow's own service.\n\nConventions:\n- Absent values are omitted, never sent as `null`.\n- Times are ISO-8601 strings; durations are milliseconds.\n- Errors use the Backstage error-middleware shape (`ErrorResponse`). Input validation\n  failures (400) list every failing field in `error.details` with a JSON pointer.\n- Live updates are published through `@backstage/plugin-signals`, only to those who may\n  see them, never as a broadcast: `orchestrator:instance:<instanceId>` carries an\n  `InstanceSignalPayload` to the run's owner (for a sub-flow, the owner of its root run);\n  `orchestrator:workflow:<workflowId>` carries a content-free `WorkflowChangedSignalPayload`\n  tick to the owners of the runs that changed, after which a page refetches through this\n  (permission-checked) API. Holders of `orchestrator.instanceAdminView` get no signal for\n  others' runs; their pages poll.\n- Request bodies above the configured limit (`orchestrator.contentLengthLimit`) answer 413;\n  unknown routes under `/api/orchestrator` answer a JSON 404.\n",
     license: {
       name: 'Apache-2.0',
       identifier: 'Apache-2.0',
@@ -5262,7 +5262,7 @@ export const spec = {
       WorkflowChangedSignalPayload: {
         type: 'object',
         description:
-          'Published on `orchestrator:workflow:<workflowId>` (to anyone subscribed) when some run of the workflow changed. Content-free on purpose; the page refetches through the API.',
+          'Published on `orchestrator:workflow:<workflowId>`, to the owners of the runs that changed, when some run of the workflow changed. Content-free on purpose; the page refetches through the API.',
         required: ['type', 'workflowId'],
         properties: {
           type: {
