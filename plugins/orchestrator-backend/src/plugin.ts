@@ -183,6 +183,7 @@ export const orchestratorPlugin = createBackendPlugin({
             durationSampleSize: config.durationSampleSize,
             availabilityListWaitMs: config.availability.listWaitMs,
             indexedStats: runIndex?.overview,
+            sourceFormatTtlSeconds: config.definitionsCacheSeconds,
           }),
           instances: DefaultInstanceService.create({
             dataIndex,

@@ -30,6 +30,7 @@ import type { InstanceAccess } from './InstanceAccess';
 import { entityRunsWhere } from './entityRuns';
 import { toRunStats, toStatus } from './instanceMapping';
 import type { RunInputs } from './RunInputs';
+import { SourceFormats } from './SourceFormats';
 import type { RunStore } from '../runStore/RunStore';
 import {
   DATA_INDEX_ONLY,
@@ -79,6 +80,8 @@ export interface WorkflowServiceOptions {
   availabilityListWaitMs: number;
   /** Figures from the run index when it is built; the Data Index otherwise. */
   indexedStats?: IndexedOverviewService;
+  /** How long a version's source format (yaml/json) is remembered; the definitions cache's TTL. */
+  sourceFormatTtlSeconds?: number;
   now?: () => number;
 }
 
@@ -94,7 +97,15 @@ export class DefaultWorkflowService implements WorkflowService {
     return new DefaultWorkflowService(options);
   }
 
-  private constructor(private readonly o: WorkflowServiceOptions) {}
+  private readonly formats: SourceFormats;
+
+  private constructor(private readonly o: WorkflowServiceOptions) {
+    this.formats = new SourceFormats(
+      workflowId => o.dataIndex.getDefinitionSource(workflowId),
+      (o.sourceFormatTtlSeconds ?? 60) * 1000,
+      o.now,
+    );
+  }
 
   async listOverviews(
     caller: Caller,
@@ -201,16 +212,12 @@ export class DefaultWorkflowService implements WorkflowService {
     workflowId: string,
   ): Promise<WorkflowOverviewDTO> {
     const definition = await this.readable(caller, workflowId);
-    // No definition column or filter tells yaml from json, and a per-replica memory of sources
-    // seen answered differently on each replica: one workflow's page reads its source, beside
-    // (not before) its figures and availability. Lists never read `source` and say 'yaml'.
+    // No definition column tells yaml from json: the first overview of a version reads the
+    // source, beside (not before) its figures. Lists never read `source` and say 'yaml'.
     const [overviews, availability, format] = await Promise.all([
       this.overviewsOf(caller, [definition], undefined, false),
       this.o.availability.get(definition),
-      this.o.dataIndex.getDefinitionSource(workflowId).then(
-        source => (source ? sourceFormat(source) : undefined),
-        () => undefined,
-      ),
+      this.formats.get(workflowId, definition.version ?? undefined),
     ]);
     return {
       ...overviews.items[0],
@@ -390,11 +397,6 @@ export class DefaultWorkflowService implements WorkflowService {
 
 function byName(a: WorkflowNameDTO, b: WorkflowNameDTO): number {
   return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-}
-
-/** A serverless workflow's source is a JSON object or YAML; JSON is the one starting with `{`. */
-function sourceFormat(source: string): 'yaml' | 'json' {
-  return source.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
 type FiguresAnswer = {
