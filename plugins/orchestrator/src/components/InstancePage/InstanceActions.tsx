@@ -1,14 +1,10 @@
-import { useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import { Link as RouterLink, useNavigate } from 'react-router-dom';
-import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { Link as RouterLink } from 'react-router-dom';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { orchestratorApiRef } from '../../api/OrchestratorApi';
-import { workflowInstanceRouteRef } from '../../routes';
 import { useCanUseWorkflow } from '../../hooks/useOrchestratorPermissions';
-import { useStartAttemptKey } from '../../hooks/startAttemptKey';
+import { useInstanceActions } from '../../hooks/useInstanceActions';
 import { orchestratorTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { DisabledReason } from '../shared/DisabledReason';
@@ -25,21 +21,18 @@ function useActionText() {
       confirm: t('actions.confirmAbort'),
       title: t('actions.abortTitle'),
       body: t('actions.abortBody'),
-      failed: (message: string) => t('actions.abortFailed', { message }),
     },
     retrigger: {
       label: t('actions.retrigger'),
       confirm: t('actions.confirmRetrigger'),
       title: t('actions.retriggerTitle'),
       body: t('actions.retriggerBody'),
-      failed: (message: string) => t('actions.retriggerFailed', { message }),
     },
     rerun: {
       label: t('actions.rerun'),
       confirm: t('actions.confirmRerun'),
       title: t('actions.rerunTitle'),
       body: t('actions.rerunBody'),
-      failed: (message: string) => t('actions.rerunFailed', { message }),
     },
   } satisfies Record<InstanceAction, unknown>;
 }
@@ -54,64 +47,10 @@ export const InstanceActions = ({
 }) => {
   const { t } = useTranslationRef(orchestratorTranslationRef);
   const text = useActionText();
-  const api = useApi(orchestratorApiRef);
-  const alertApi = useApi(alertApiRef);
-  const navigate = useNavigate();
-  const instanceLink = useRouteRef(workflowInstanceRouteRef);
   const executeLink = useExecuteWorkflowLink();
   const permission = useCanUseWorkflow(instance.processId);
-  const [pending, setPending] = useState<InstanceAction>();
-  const [busy, setBusy] = useState(false);
-  const rerunAttempt = useStartAttemptKey();
-  // one action, one request, one toast: a second click before the dialog
-  // re-renders as busy is ignored
-  const inFlight = useRef(false);
-
-  const perform = async () => {
-    if (!pending || inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      if (pending === 'abort') {
-        await api.abortInstance(instance.id);
-        // stopping a run is neither a success nor a failure of the workflow
-        alertApi.post({
-          message: t('actions.aborted'),
-          severity: 'info',
-          display: 'transient',
-        });
-        onChanged();
-      } else if (pending === 'retrigger') {
-        await api.retriggerInstance(instance.processId, instance.id);
-        alertApi.post({
-          message: t('actions.retriggered'),
-          severity: 'success',
-          display: 'transient',
-        });
-        onChanged();
-      } else {
-        const { id } = await api.rerunInstance(
-          instance.processId,
-          instance.id,
-          {
-            targetEntity: instance.targetEntity,
-            idempotencyKey: rerunAttempt.keyFor(instance.id),
-          },
-        );
-        rerunAttempt.done();
-        navigate(`${instanceLink({ instanceId: id })}?starting=true`);
-      }
-    } catch (e) {
-      alertApi.post({
-        message: text[pending].failed((e as Error).message),
-        severity: 'error',
-      });
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-      setPending(undefined);
-    }
-  };
+  const actions = useInstanceActions(instance, onChanged);
+  const pending = actions.pending;
 
   const reasonFor = (action: InstanceAction) => {
     if (!permission.loading && !permission.allowed) {
@@ -132,7 +71,7 @@ export const InstanceActions = ({
               variant={action === 'abort' ? 'outlined' : 'contained'}
               color={action === 'abort' ? 'secondary' : 'primary'}
               disabled={permission.loading || Boolean(reason)}
-              onClick={() => setPending(action)}
+              onClick={() => actions.ask(action)}
               data-testid={`action-${action}`}
             >
               {text[action].label}
@@ -157,11 +96,11 @@ export const InstanceActions = ({
       </DisabledReason>
       <ConfirmDialog
         open={Boolean(pending)}
-        busy={busy}
+        busy={actions.busy}
         title={pending ? text[pending].title : ''}
         confirmLabel={pending ? text[pending].confirm : ''}
-        onCancel={() => setPending(undefined)}
-        onConfirm={perform}
+        onCancel={actions.cancel}
+        onConfirm={actions.confirm}
       >
         {pending ? text[pending].body : ''}
       </ConfirmDialog>

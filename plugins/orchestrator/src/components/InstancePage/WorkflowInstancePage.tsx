@@ -1,12 +1,8 @@
 import Grid from '@mui/material/Grid';
 import Alert from '@mui/material/Alert';
-import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { parseWorkflowDefinition } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { orchestratorApiRef } from '../../api/OrchestratorApi';
-import { useRefreshable } from '../../hooks/useRefreshable';
+import { useWorkflowDefinition } from '../../hooks/useWorkflowDefinition';
 import { orchestratorTranslationRef } from '../../translation';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
 import {
@@ -23,26 +19,6 @@ import { InstanceDetailsCard } from './InstanceDetailsCard';
 import { InstanceProgress } from './InstanceProgress';
 import { InstanceResultCard } from './InstanceResultCard';
 import { JsonCard } from './JsonCard';
-
-/**
- * The parsed definition for the progress diagram: loaded once per workflow,
- * not on every live refresh; without it the page still shows the node list.
- */
-function useWorkflowDefinition(workflowId: string | undefined) {
-  const api = useApi(orchestratorApiRef);
-  const { value: source } = useRefreshable(
-    async () => (workflowId ? api.getWorkflowSource(workflowId) : undefined),
-    [api, workflowId],
-  );
-  return useMemo(() => {
-    if (!source) return undefined;
-    try {
-      return parseWorkflowDefinition(source).definition;
-    } catch {
-      return undefined;
-    }
-  }, [source]);
-}
 
 /** One run: status, facts, live progress, result, inputs, variables (admins) and actions. */
 export const WorkflowInstancePage = () => {
