@@ -1,20 +1,15 @@
-import { useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { BulkActionResultDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { BulkAction, useBulkActions } from '../../hooks/useBulkActions';
 import { orchestratorTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 
-type Action = 'abort' | 'retrigger';
-
 function useActionText() {
   const { t } = useTranslationRef(orchestratorTranslationRef);
-  return (action: Action, count: number) =>
+  return (action: BulkAction, count: number) =>
     action === 'abort'
       ? {
           button: t('bulk.abortButton'),
@@ -32,10 +27,7 @@ function useActionText() {
         };
 }
 
-/**
- * Admin-only bulk abort / retrigger. The server checks each run and answers
- * per run, so one failure never hides the others' outcome.
- */
+/** Admin-only bulk abort / retrigger of the selected runs, with each run's outcome. */
 export const BulkActions = ({
   selected,
   onDone,
@@ -43,42 +35,14 @@ export const BulkActions = ({
   selected: string[];
   onDone: () => void;
 }) => {
-  const api = useApi(orchestratorApiRef);
   const { t } = useTranslationRef(orchestratorTranslationRef);
   const text = useActionText();
-  const [pending, setPending] = useState<Action>();
-  const [busy, setBusy] = useState(false);
-  // a second click before React re-renders the disabled button must not send twice
-  const inFlight = useRef(false);
-  const [outcome, setOutcome] = useState<{
-    action: Action;
-    result?: BulkActionResultDTO;
-    error?: Error;
-  }>();
-
-  const run = async () => {
-    if (!pending || inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      const result =
-        pending === 'abort'
-          ? await api.abortInstances(selected)
-          : await api.retriggerInstances(selected);
-      setOutcome({ action: pending, result });
-    } catch (e) {
-      setOutcome({ action: pending, error: e as Error });
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-      setPending(undefined);
-      onDone();
-    }
-  };
+  const bulk = useBulkActions(onDone);
+  const { pending, outcome } = bulk;
 
   const failed = outcome?.result?.results.filter(r => !r.ok) ?? [];
   const succeeded = (outcome?.result?.results.length ?? 0) - failed.length;
-  const errorText = (action: Action, message: string) =>
+  const errorText = (action: BulkAction, message: string) =>
     action === 'abort'
       ? t('bulk.abortError', { message })
       : t('bulk.retriggerError', { message });
@@ -89,13 +53,13 @@ export const BulkActions = ({
         <Typography variant="body2">
           {t('bulk.selected', { number: String(selected.length) })}
         </Typography>
-        {(['abort', 'retrigger'] as Action[]).map(action => (
+        {(['abort', 'retrigger'] as BulkAction[]).map(action => (
           <Button
             key={action}
             size="small"
             variant="outlined"
             disabled={selected.length === 0}
-            onClick={() => setPending(action)}
+            onClick={() => bulk.ask(action)}
             sx={{ whiteSpace: 'nowrap' }}
             data-testid={`bulk-${action}`}
           >
@@ -106,7 +70,7 @@ export const BulkActions = ({
       {outcome && (
         <Alert
           severity={outcome.error || failed.length ? 'warning' : 'success'}
-          onClose={() => setOutcome(undefined)}
+          onClose={bulk.dismiss}
           data-testid="bulk-outcome"
         >
           {outcome.error
@@ -121,11 +85,11 @@ export const BulkActions = ({
       )}
       <ConfirmDialog
         open={Boolean(pending)}
-        busy={busy}
+        busy={bulk.busy}
         title={pending ? text(pending, selected.length).title : ''}
         confirmLabel={pending ? text(pending, selected.length).confirm : ''}
-        onCancel={() => setPending(undefined)}
-        onConfirm={run}
+        onCancel={bulk.cancel}
+        onConfirm={() => bulk.confirm(selected)}
       >
         {pending ? text(pending, selected.length).body : ''}
       </ConfirmDialog>

@@ -3,19 +3,13 @@ import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  ProcessInstanceDTO,
-  workflowSignalChannel,
-} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
-import { useRefreshable } from '../../hooks/useRefreshable';
-import { useAdminPolling } from '../../hooks/useAdminPolling';
-import { useLiveRows } from '../../hooks/useLiveRows';
+import { RunsScope, useRuns } from '../../hooks/useRuns';
 import { useWorkflowChoices } from '../../hooks/useWorkflowChoices';
 import { useIsOrchestratorAdmin } from '../../hooks/useOrchestratorPermissions';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
@@ -24,7 +18,6 @@ import {
   ServerTable,
   ServerTableColumn,
   ServerTableQuery,
-  toPaginationInfo,
 } from '../shared/ServerTable';
 import { StatusChip } from '../shared/StatusChip';
 import { WarningsBanner } from '../shared/WarningsBanner';
@@ -38,12 +31,6 @@ import { BulkActions } from './BulkActions';
 import { RunsFilters } from './RunsFilters';
 import { useRunsUrlState } from './useRunsUrlState';
 import { buildRunsFilter, RunsFilterState } from './runsFilter';
-
-/** Which runs the table lists. The entity endpoint takes paging only. */
-export type RunsScope =
-  | { kind: 'all' }
-  | { kind: 'workflow'; workflowId: string }
-  | { kind: 'entity'; entityRef: string };
 
 const EntityCell = ({ entityRef }: { entityRef?: string }) => {
   if (!entityRef) return <>—</>;
@@ -132,7 +119,6 @@ export const RunsTable = ({
 }) => {
   const { t } = useTranslationRef(orchestratorTranslationRef);
   const title = givenTitle ?? t('runs.title');
-  const api = useApi(orchestratorApiRef);
   const admin = useIsOrchestratorAdmin();
   const { query, filter, search, update } = useRunsUrlState();
   const [selected, setSelected] = useState<string[]>([]);
@@ -144,42 +130,12 @@ export const RunsTable = ({
   );
   const workflows = useWorkflowChoices(scope.kind === 'all');
   const columns = useColumns(scope, admin.allowed);
-  const scopeKey = JSON.stringify(scope);
 
-  const { value, error, loading, refresh } = useRefreshable(
-    () => {
-      const paginationInfo = toPaginationInfo(query);
-      const searchText = debouncedSearch || undefined;
-      switch (scope.kind) {
-        case 'workflow':
-          return api.getWorkflowInstances(scope.workflowId, {
-            paginationInfo,
-            filters,
-            search: searchText,
-          });
-        case 'entity':
-          return api.getInstancesForEntity({
-            targetEntity: scope.entityRef,
-            paginationInfo,
-          });
-        default:
-          return api.getInstances({
-            paginationInfo,
-            filters,
-            search: searchText,
-          });
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, query, filters, debouncedSearch, scopeKey],
-    { keepPrevious: true },
-  );
-  useLiveRows(
-    value?.items,
-    refresh,
-    scope.kind === 'workflow' ? [workflowSignalChannel(scope.workflowId)] : [],
-  );
-  useAdminPolling(refresh);
+  const { value, error, loading, refresh } = useRuns(scope, {
+    query,
+    filters,
+    search: debouncedSearch,
+  });
 
   const onFilter = (next: RunsFilterState) =>
     update(c => ({ filter: next, query: { ...c.query, page: 0 } }));
