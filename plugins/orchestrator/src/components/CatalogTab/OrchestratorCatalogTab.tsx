@@ -6,16 +6,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { workflowSignalChannel } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { orchestratorApiRef } from '../../api/OrchestratorApi';
 import { parseWorkflowsAnnotation } from '../../catalog/isOrchestratorCatalogTabAvailable';
-import { useRefreshable } from '../../hooks/useRefreshable';
-import { useAdminPolling } from '../../hooks/useAdminPolling';
-import { useSignalChannels } from '../../hooks/useSignalChannels';
+import { useEntityWorkflows } from '../../hooks/useEntityWorkflows';
 import { workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
@@ -37,28 +33,10 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 export const OrchestratorCatalogTab = () => {
   const { entity } = useEntity();
   const { t } = useTranslationRef(orchestratorTranslationRef);
-  const api = useApi(orchestratorApiRef);
   const workflowLink = useRouteRef(workflowRouteRef);
   const entityRef = stringifyEntityRef(entity);
   const ids = parseWorkflowsAnnotation(entity) ?? [];
-  const idsKey = ids.join(',');
-
-  const { value, error, loading, refresh } = useRefreshable(
-    () =>
-      api.getWorkflowsOverviewForEntity({
-        targetEntity: entityRef,
-        annotationWorkflowIds: ids,
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, entityRef, idsKey],
-  );
-  useSignalChannels(
-    (value?.overviews ?? []).map(o => workflowSignalChannel(o.workflowId)),
-    () => {
-      refresh();
-    },
-  );
-  useAdminPolling(refresh);
+  const { value, error, loading, refresh } = useEntityWorkflows(entityRef, ids);
 
   let workflows;
   if (loading) workflows = <Progress />;

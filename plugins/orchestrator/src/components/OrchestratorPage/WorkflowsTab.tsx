@@ -3,18 +3,12 @@ import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Link } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import {
-  WorkflowOverviewDTO,
-  workflowSignalChannel,
-} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { orchestratorApiRef } from '../../api/OrchestratorApi';
+import { WorkflowOverviewDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
-import { useRefreshable } from '../../hooks/useRefreshable';
-import { useAdminPolling } from '../../hooks/useAdminPolling';
-import { useSignalChannels } from '../../hooks/useSignalChannels';
+import { useWorkflowOverviews } from '../../hooks/useWorkflowOverviews';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
 import { SearchField } from '../shared/SearchField';
@@ -22,7 +16,6 @@ import {
   ServerTable,
   ServerTableColumn,
   ServerTableQuery,
-  toPaginationInfo,
 } from '../shared/ServerTable';
 import { StatusChip } from '../shared/StatusChip';
 import { useDebouncedValue } from '../shared/useDebouncedValue';
@@ -139,31 +132,15 @@ function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
 
 /** Every workflow the user may read; search, sort and paging run on the server. */
 export const WorkflowsTab = () => {
-  const api = useApi(orchestratorApiRef);
   const [query, setQuery] = useState(INITIAL_QUERY);
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search.trim());
   const columns = useColumns();
   const { t } = useTranslationRef(orchestratorTranslationRef);
-
-  const { value, error, loading, refresh } = useRefreshable(
-    () =>
-      api.getWorkflowsOverview({
-        paginationInfo: toPaginationInfo(query),
-        search: debouncedSearch || undefined,
-      }),
-    [api, query, debouncedSearch],
-    { keepPrevious: true },
+  const { value, error, loading, refresh } = useWorkflowOverviews(
+    query,
+    debouncedSearch,
   );
-  // The backend ticks a workflow's channel to the owners of its changed runs; reloading the
-  // shown page keeps stats and last run current. Admins' figures include others' runs.
-  useSignalChannels(
-    (value?.overviews ?? []).map(o => workflowSignalChannel(o.workflowId)),
-    () => {
-      refresh();
-    },
-  );
-  useAdminPolling(refresh);
 
   const onSearch = (text: string) => {
     setSearch(text);

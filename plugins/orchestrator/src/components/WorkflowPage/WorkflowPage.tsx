@@ -1,13 +1,8 @@
 import Grid from '@mui/material/Grid';
 import { useParams } from 'react-router-dom';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { workflowSignalChannel } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { orchestratorApiRef } from '../../api/OrchestratorApi';
-import { useRefreshable } from '../../hooks/useRefreshable';
-import { useAdminPolling } from '../../hooks/useAdminPolling';
-import { useSignalChannels } from '../../hooks/useSignalChannels';
+import { useWorkflowPageData } from '../../hooks/useWorkflowPageData';
 import { orchestratorTranslationRef } from '../../translation';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
 import { RunsTable } from '../RunsTable/RunsTable';
@@ -19,35 +14,11 @@ import { WorkflowLoadError } from './WorkflowLoadError';
 /**
  * One workflow: details and stats (refreshed when its runs change), the
  * inputs it asks for, its definition as diagram and source, and its runs.
- * Each card loads on its own so a slow source never hides the details.
  */
 export const WorkflowPage = () => {
   const { workflowId = '' } = useParams();
-  const api = useApi(orchestratorApiRef);
   const { t } = useTranslationRef(orchestratorTranslationRef);
-  const overview = useRefreshable(async () => {
-    const o = await api.getWorkflowOverview(workflowId);
-    return o.stats
-      ? o
-      : {
-          ...o,
-          stats: await api
-            .getWorkflowRunStats(workflowId)
-            .catch(() => undefined),
-        };
-  }, [api, workflowId]);
-  const source = useRefreshable(
-    () => api.getWorkflowSource(workflowId),
-    [api, workflowId],
-  );
-  const schema = useRefreshable(
-    () => api.getWorkflowInputSchema(workflowId),
-    [api, workflowId],
-  );
-  useSignalChannels([workflowSignalChannel(workflowId)], () => {
-    overview.refresh();
-  });
-  useAdminPolling(overview.refresh);
+  const { overview, source, schema } = useWorkflowPageData(workflowId);
 
   const o = overview.value;
   let body;
