@@ -100,6 +100,10 @@ export const orchestratorTranslationRef = createTranslationRef({
         actions: 'Actions',
       },
     },
+    statistics: {
+      building:
+        'Statistics are still being built; figures come from the Data Index meanwhile.',
+    },
     runs: {
       title: 'Runs',
       search: 'Search runs',

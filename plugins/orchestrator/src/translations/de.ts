@@ -77,6 +77,8 @@ const de = createTranslationMessages({
     'workflows.columns.successRatio': 'Erfolgsquote',
     'workflows.columns.avgDuration': 'Ø Dauer',
     'workflows.columns.actions': 'Aktionen',
+    'statistics.building':
+      'Die Statistik wird noch aufgebaut; bis dahin kommen die Zahlen aus dem Data Index.',
     'runs.title': 'Läufe',
     'runs.search': 'Läufe suchen',
     'runs.loadError': 'Läufe konnten nicht geladen werden',

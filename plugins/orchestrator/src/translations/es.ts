@@ -77,6 +77,8 @@ const es = createTranslationMessages({
     'workflows.columns.successRatio': 'Tasa de éxito',
     'workflows.columns.avgDuration': 'Duración media',
     'workflows.columns.actions': 'Acciones',
+    'statistics.building':
+      'Las estadísticas aún se están generando; mientras tanto, las cifras vienen del Data Index.',
     'runs.title': 'Ejecuciones',
     'runs.search': 'Buscar ejecuciones',
     'runs.loadError': 'No se pudieron cargar las ejecuciones',

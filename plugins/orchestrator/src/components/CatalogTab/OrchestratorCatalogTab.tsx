@@ -19,6 +19,7 @@ import { AvailabilityBadge } from '../shared/AvailabilityBadge';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
 import { StatusChip } from '../shared/StatusChip';
 import { WarningsBanner } from '../shared/WarningsBanner';
+import { StatisticsBuildingNote } from '../shared/StatisticsBuildingNote';
 import { formatRatio, formatRelative } from '../shared/formatTime';
 import { RunsTable } from '../RunsTable/RunsTable';
 
@@ -156,6 +157,7 @@ export const OrchestratorCatalogTab = () => {
     >
       <InfoCard title={t('entityTab.workflowsTitle')}>
         <WarningsBanner warnings={value?.warnings} />
+        <StatisticsBuildingNote statistics={value?.statistics} />
         {workflows}
       </InfoCard>
       <InfoCard title={t('entityTab.runsTitle')}>

@@ -20,6 +20,7 @@ import {
 import { StatusChip } from '../shared/StatusChip';
 import { useDebouncedValue } from '../shared/useDebouncedValue';
 import { WarningsBanner } from '../shared/WarningsBanner';
+import { StatisticsBuildingNote } from '../shared/StatisticsBuildingNote';
 import { AvailabilityBadge } from '../shared/AvailabilityBadge';
 import {
   formatDateTime,
@@ -179,6 +180,7 @@ export const WorkflowsTab = () => {
         />
       )}
       <WarningsBanner warnings={value?.warnings} />
+      <StatisticsBuildingNote statistics={value?.statistics} />
       {!(error && !value) && (
         <ServerTable
           testId="workflows-table"

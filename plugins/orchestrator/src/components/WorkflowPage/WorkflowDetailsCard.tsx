@@ -4,10 +4,12 @@ import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
+  RunStatisticsDTO,
   WorkflowOverviewDTO,
   WorkflowRunStatsDTO,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { AvailabilityBadge } from '../shared/AvailabilityBadge';
+import { StatisticsBuildingNote } from '../shared/StatisticsBuildingNote';
 import { StatusChip } from '../shared/StatusChip';
 import {
   formatDateTime,
@@ -83,11 +85,16 @@ export const WorkflowDetailsCard = ({
   );
 };
 
-/** Run statistics; the ratio counts only finished runs, so "—" when there are none. */
+/**
+ * Run statistics; the ratio counts only finished runs, so "—" when there are
+ * none. `statistics` says where the figures came from.
+ */
 export const WorkflowStatsCard = ({
   stats,
+  statistics,
 }: {
   stats?: WorkflowRunStatsDTO;
+  statistics?: RunStatisticsDTO;
 }) => {
   const { t } = useTranslationRef(orchestratorTranslationRef);
   return (
@@ -133,6 +140,7 @@ export const WorkflowStatsCard = ({
           {t('workflow.noStats')}
         </Typography>
       )}
+      <StatisticsBuildingNote statistics={statistics} />
     </InfoCard>
   );
 };

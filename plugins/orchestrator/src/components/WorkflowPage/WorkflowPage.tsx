@@ -37,7 +37,10 @@ export const WorkflowPage = () => {
           <WorkflowDetailsCard overview={o} />
         </Grid>
         <Grid item xs={12} md={4}>
-          <WorkflowStatsCard stats={o.stats} />
+          <WorkflowStatsCard
+            stats={o.stats}
+            statistics={o.statistics ?? o.stats?.statistics}
+          />
         </Grid>
         <Grid item xs={12} lg={6}>
           <WorkflowDefinitionCard
