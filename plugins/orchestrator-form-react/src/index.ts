@@ -22,4 +22,5 @@ export { withEmptyObjects } from './data/withEmptyObjects';
 export { generateReviewItems } from './review/generateReviewItems';
 export { createTransformErrors } from './validation/readableErrors';
 export { orchestratorFormTranslationRef } from './translation';
+export type { OrchestratorFormTranslate } from './translation';
 export { orchestratorFormTranslations } from './translations';

@@ -12,8 +12,11 @@ import { generateUiSchema, toRjsfSchema } from './schema/generateUiSchema';
 import { getSteps, isMultiStepSchema } from './schema/steps';
 import { validateFormData } from './validation/validateFormData';
 import { isFieldHidden } from './hidden/isFieldHidden';
+import { englishTranslate } from './__testUtils__/englishTranslate';
 
 jest.setTimeout(120_000);
+
+const t = englishTranslate();
 
 // As orchestrator-common's reference tests: ../shared/reference beside the repository root.
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -99,6 +102,7 @@ describe.each(
       schema: rjsf,
       uiSchema,
       formData: {},
+      t,
     });
     const required = rjsf.required ?? [];
     const stepRequired = Object.values(rjsf.properties ?? {}).flatMap(
@@ -109,7 +113,12 @@ describe.each(
       expect((empty as any)[key].__errors[0]).toMatch(/is required$/);
     }
     expect(
-      await validateFormData({ schema: rjsf, uiSchema, formData: samples[id] }),
+      await validateFormData({
+        schema: rjsf,
+        uiSchema,
+        formData: samples[id],
+        t,
+      }),
     ).toBeUndefined();
   });
 

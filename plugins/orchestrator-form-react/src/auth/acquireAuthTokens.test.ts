@@ -5,8 +5,10 @@ import {
   mergeAuthTokenDescriptors,
 } from './acquireAuthTokens';
 import { collectAuthTokenDescriptors } from './collectAuthTokenDescriptors';
+import { englishTranslate } from '../__testUtils__/englishTranslate';
 
 describe('acquireAuthTokens', () => {
+  const t = englishTranslate();
   const github = { getAccessToken: jest.fn(async () => 'gh-token') };
   const gitlab = { getIdToken: jest.fn(async () => 'gl-id') };
   const custom = { getAccessToken: jest.fn(async () => 'custom-token') };
@@ -25,6 +27,7 @@ describe('acquireAuthTokens', () => {
         { provider: 'my.auth' },
       ],
       apis,
+      t,
     );
     expect(tokens).toEqual([
       { provider: 'github', token: 'gh-token' },
@@ -37,11 +40,11 @@ describe('acquireAuthTokens', () => {
 
   it('fails with a message naming the provider', async () => {
     await expect(
-      acquireAuthTokens([{ provider: 'nowhere' }], apis),
+      acquireAuthTokens([{ provider: 'nowhere' }], apis, t),
     ).rejects.toThrow(/nowhere/);
     github.getAccessToken.mockRejectedValueOnce(new Error('popup closed'));
     await expect(
-      acquireAuthTokens([{ provider: 'github' }], apis),
+      acquireAuthTokens([{ provider: 'github' }], apis, t),
     ).rejects.toThrow('Signing in to github failed: popup closed');
   });
 

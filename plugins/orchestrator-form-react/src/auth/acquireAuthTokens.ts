@@ -4,6 +4,7 @@ import {
   type AuthTokenDescriptor,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-form-api';
 import type { AuthToken } from '../types';
+import type { OrchestratorFormTranslate } from '../translation';
 
 type TokenApi = {
   getAccessToken?: (scope?: string | string[]) => Promise<string>;
@@ -54,13 +55,12 @@ function apiFor(provider: string, apis: ApiHolder): TokenApi | undefined {
 async function acquireOne(
   descriptor: AuthTokenDescriptor,
   apis: ApiHolder,
+  t: OrchestratorFormTranslate,
 ): Promise<AuthToken> {
   const { provider } = descriptor;
   const api = apiFor(provider, apis);
   if (!api) {
-    throw new Error(
-      `No sign-in provider "${provider}" is configured in this Backstage app`,
-    );
+    throw new Error(t('auth.noProvider', { provider }));
   }
   let token: string | undefined;
   try {
@@ -69,14 +69,11 @@ async function acquireOne(
         ? await api.getIdToken?.()
         : await api.getAccessToken?.(scopesOf(descriptor.scope));
   } catch (error) {
-    throw new Error(
-      `Signing in to ${provider} failed: ${(error as Error)?.message ?? error}`,
-    );
+    const reason = String((error as Error)?.message ?? error);
+    throw new Error(t('auth.failed', { provider, reason }));
   }
   if (!token) {
-    throw new Error(
-      `Signing in to ${provider} did not give a token; the run needs one`,
-    );
+    throw new Error(t('auth.noToken', { provider }));
   }
   return { provider, token };
 }
@@ -85,15 +82,16 @@ async function acquireOne(
  * Acquires the tokens the form's fields asked for through Backstage auth
  * APIs (`getAccessToken(scope)` for oauth, `getIdToken()` for openId), in
  * turn so the user faces one sign-in popup at a time. Throws on the first
- * failure with a message naming the provider.
+ * failure with a message naming the provider, in the user's language.
  */
 export async function acquireAuthTokens(
   descriptors: AuthTokenDescriptor[],
   apis: ApiHolder,
+  t: OrchestratorFormTranslate,
 ): Promise<AuthToken[]> {
   const tokens: AuthToken[] = [];
   for (const descriptor of mergeAuthTokenDescriptors(descriptors)) {
-    tokens.push(await acquireOne(descriptor, apis));
+    tokens.push(await acquireOne(descriptor, apis, t));
   }
   return tokens;
 }

@@ -212,8 +212,9 @@ export function useFormController(props: OrchestratorFormProps) {
           .filter(field => liveShown.includes(field.id))
           .map(field => field.path),
         customValidate: validatorsRef.current.customValidate,
+        t,
       }),
-    [page, uiSchema, formData, live, liveShown],
+    [page, uiSchema, formData, live, liveShown, t],
   );
   const goTo = (key: string | undefined) => key && setActiveKey(key);
   const next = (key: string) => {
@@ -230,7 +231,7 @@ export function useFormController(props: OrchestratorFormProps) {
         uiSchema,
         formData,
         ...validatorsRef.current,
-        describeFailure: message => t('errors.validationFailed', { message }),
+        t,
       });
       setValidationErrors(errors);
       if (!errors) goTo(next(page.key));
@@ -262,7 +263,7 @@ export function useFormController(props: OrchestratorFormProps) {
         uiSchema,
         formData,
         ...validatorsRef.current,
-        describeFailure: message => t('errors.validationFailed', { message }),
+        t,
       });
     } finally {
       setValidating(false);
@@ -281,6 +282,7 @@ export function useFormController(props: OrchestratorFormProps) {
       tokens = await acquireAuthTokens(
         [...collectAuthTokenDescriptors(uiSchema), ...registered],
         apis,
+        t,
       );
     } catch (error) {
       setRunError((error as Error).message);

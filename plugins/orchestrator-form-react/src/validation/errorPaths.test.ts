@@ -1,6 +1,7 @@
 import type { JSONSchema7 } from 'json-schema';
 import { placeErrorsAtFields } from './errorPaths';
 import { validateFormData } from './validateFormData';
+import { englishTranslate } from '../__testUtils__/englishTranslate';
 
 const schema: JSONSchema7 = {
   type: 'object',
@@ -71,6 +72,7 @@ it('places what getExtraErrors returns before Next shows it', async () => {
       uiSchema,
       formData: { regions: ['eu-west', 'us-west'] },
       getExtraErrors: async () => ({ 'regions[1]': { __errors: ['closed'] } }),
+      t: englishTranslate(),
     }),
   ).toEqual({ regions: { __errors: ['#2: closed'] } });
 });

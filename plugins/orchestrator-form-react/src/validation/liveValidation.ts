@@ -11,6 +11,7 @@ import { withEmptyObjects } from '../data/withEmptyObjects';
 import { normalizeErrorSchema } from './errorSchemas';
 import { createTransformErrors } from './readableErrors';
 import { formValidator } from './validator';
+import type { OrchestratorFormTranslate } from '../translation';
 
 type UiSchema = RjsfUiSchema<JsonObject, JSONSchema7>;
 
@@ -57,6 +58,7 @@ export function liveErrors(options: {
   formData: JsonObject;
   paths: string[][];
   customValidate?: CustomValidator<JsonObject, JSONSchema7, any>;
+  t: OrchestratorFormTranslate;
 }): ErrorSchema<JsonObject> | undefined {
   if (options.paths.length === 0) return undefined;
   const data = withEmptyObjects(options.schema, options.formData);
@@ -64,7 +66,7 @@ export function liveErrors(options: {
     data,
     options.schema,
     options.customValidate,
-    createTransformErrors(options.schema),
+    createTransformErrors(options.schema, options.t),
     options.uiSchema as any,
   );
   const picked: Record<string, unknown> = {};

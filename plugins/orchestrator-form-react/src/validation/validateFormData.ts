@@ -7,6 +7,7 @@ import { createTransformErrors } from './readableErrors';
 import { mergeErrorSchemas, normalizeErrorSchema } from './errorSchemas';
 import { placeErrorsAtFields } from './errorPaths';
 import { withEmptyObjects } from '../data/withEmptyObjects';
+import type { OrchestratorFormTranslate } from '../translation';
 
 /** What {@link validateFormData} checks the data with. */
 export type ValidationInput = {
@@ -15,8 +16,8 @@ export type ValidationInput = {
   formData: JsonObject;
   customValidate?: CustomValidator<JsonObject, JSONSchema7, any>;
   getExtraErrors?: GetExtraErrors;
-  /** The message when getExtraErrors itself fails (translated by the form). */
-  describeFailure?: (message: string) => string;
+  /** Words the messages in the user's language. */
+  t: OrchestratorFormTranslate;
 };
 
 /**
@@ -33,7 +34,7 @@ export async function validateFormData(
     data,
     input.schema,
     input.customValidate,
-    createTransformErrors(input.schema),
+    createTransformErrors(input.schema, input.t),
     input.uiSchema as any,
   );
   const local = normalizeErrorSchema(errorSchema);
@@ -45,9 +46,9 @@ export async function validateFormData(
     // A failing remote check must block with a reason, not crash the form.
     return {
       __errors: [
-        (input.describeFailure ?? (m => `Validation failed: ${m}`))(
-          String((error as Error)?.message ?? error),
-        ),
+        input.t('errors.validationFailed', {
+          message: String((error as Error)?.message ?? error),
+        }),
       ],
     } as ErrorSchema<JsonObject>;
   }
