@@ -140,7 +140,7 @@ export const WorkflowStatsCard = ({
           {t('workflow.noStats')}
         </Typography>
       )}
-      <StatisticsBuildingNote statistics={statistics} />
+      <StatisticsBuildingNote statistics={statistics} sx={{ mt: 2 }} />
     </InfoCard>
   );
 };

@@ -1,3 +1,4 @@
+import type { SxProps, Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { RunStatisticsDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
@@ -10,8 +11,10 @@ import { orchestratorTranslationRef } from '../../translation';
  */
 export const StatisticsBuildingNote = ({
   statistics,
+  sx,
 }: {
   statistics?: RunStatisticsDTO;
+  sx?: SxProps<Theme>;
 }) => {
   const { t } = useTranslationRef(orchestratorTranslationRef);
   if (!statistics?.building) return null;
@@ -20,6 +23,7 @@ export const StatisticsBuildingNote = ({
       variant="caption"
       color="text.secondary"
       component="p"
+      sx={sx}
       data-testid="statistics-building"
     >
       {t('statistics.building')}
