@@ -147,7 +147,8 @@ describe('widgets in OrchestratorForm with a SchemaUpdater', () => {
         await waitFor(() =>
           expect(screen.getByLabelText(/^Language/)).toHaveValue('Rust'),
         );
-        expect(screen.getByText('eu-west')).toBeVisible();
+        // The regions answer may come last (schema update between).
+        expect(await screen.findByText('eu-west')).toBeVisible();
 
         // What Run sends is what the form shows.
         screen.getByTestId('orchestrator-form-next').click();
@@ -230,6 +231,57 @@ describe('widgets in OrchestratorForm refetching after the user picks a team', (
       language: 'Rust',
       regions: ['eu-west'],
       settings: { version: '16' },
+    });
+  });
+});
+
+describe('widgets in items of one array in OrchestratorForm', () => {
+  // Both items' fetches answer in the same tick, so both defaults are applied
+  // before the form renders again: ArrayField must not drop the first.
+  const schema = {
+    type: 'object',
+    properties: {
+      teams: {
+        type: 'array',
+        title: 'Teams',
+        default: [{}, {}],
+        items: {
+          type: 'object',
+          title: 'Team',
+          properties: {
+            language: {
+              type: 'string',
+              title: 'Language',
+              'ui:widget': 'ActiveTextInput',
+              'ui:props': {
+                'fetch:url': '/api/proxy/team',
+                'fetch:response:default': 'defaultLanguage',
+              },
+            },
+          },
+        },
+      },
+    },
+  } as JSONSchema7;
+
+  it('keeps the default fetched for every item', async () => {
+    answers({ team: 0, regions: 0, settings: 0 });
+    const { handleExecute } = await renderForm(schema);
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByLabelText(/^Language/)
+          .map(input => (input as HTMLInputElement).value),
+      ).toEqual(['Rust', 'Rust']),
+    );
+
+    screen.getByTestId('orchestrator-form-next').click();
+    const run = await screen.findByTestId('orchestrator-form-run');
+    await waitFor(() => expect(run).toBeEnabled());
+    run.click();
+    await waitFor(() => expect(handleExecute).toHaveBeenCalled());
+    expect(handleExecute.mock.calls[0][0]).toEqual({
+      teams: [{ language: 'Rust' }, { language: 'Rust' }],
     });
   });
 });

@@ -10,7 +10,7 @@ import type { JsonObject } from '@backstage/types';
 import type { FormDecoratorProps } from '@orchestrator-suite/backstage-plugin-orchestrator-form-api';
 import { formValidator } from '../validation/validator';
 import { AuthRequester } from '../auth/AuthRequester';
-import { withObjectFieldKeepingChanges } from '../fields/ObjectFieldKeepingChanges';
+import { withFieldsKeepingChanges } from '../fields/withFieldsKeepingChanges';
 import { withHiddenCondition } from './HiddenFieldTemplate';
 import { useFormInternals } from './FormInternals';
 import { SINGLE } from './useFormController';
@@ -35,7 +35,7 @@ export const StepPage = ({ injected }: { injected: FormDecoratorProps }) => {
     [injected.templates, BaseFieldTemplate],
   );
   const fields = useMemo(
-    () => withObjectFieldKeepingChanges(injected.fields as any),
+    () => withFieldsKeepingChanges(injected.fields as any),
     [injected.fields],
   );
   const formContext = useMemo(

@@ -4,10 +4,8 @@ import { Form } from '@rjsf/mui';
 import type { WidgetProps } from '@rjsf/utils';
 import type { JSONSchema7 } from 'json-schema';
 import { formValidator } from '../validation/validator';
-import {
-  layChangedKeys,
-  withObjectFieldKeepingChanges,
-} from './ObjectFieldKeepingChanges';
+import { layChangedKeys } from './ObjectFieldKeepingChanges';
+import { withFieldsKeepingChanges } from './withFieldsKeepingChanges';
 
 /** Sets its value once on mount: two of them change in one commit. */
 const SetsOnMount = (props: WidgetProps) => {
@@ -62,7 +60,7 @@ describe('ObjectField keeping concurrent changes', () => {
   });
 
   it('reports every change made in one commit, at every depth', async () => {
-    const onChange = renderWith(withObjectFieldKeepingChanges(undefined));
+    const onChange = renderWith(withFieldsKeepingChanges(undefined));
     await waitFor(() =>
       expect(onChange.mock.calls.at(-1)?.[0]).toEqual({
         kept: 'yes',

@@ -1,10 +1,8 @@
-import { useMemo, type ComponentType } from 'react';
-import { getDefaultRegistry } from '@rjsf/core';
-import type { ErrorSchema, FieldProps } from '@rjsf/utils';
+import { keepingConcurrentChanges } from './keepingConcurrentChanges';
 
-type Field = ComponentType<FieldProps<any, any, any>>;
+type Entries = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
+const isObject = (v: unknown): v is Entries =>
   !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -12,10 +10,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * values as they were): lays those keys over `accumulated`.
  */
 export function layChangedKeys(
-  accumulated: Record<string, unknown>,
-  base: Record<string, unknown>,
-  next: Record<string, unknown>,
-): Record<string, unknown> {
+  accumulated: Entries,
+  base: Entries,
+  next: Entries,
+): Entries {
   const result = { ...accumulated };
   for (const key of Object.keys(base)) {
     if (!(key in next)) delete result[key];
@@ -26,50 +24,14 @@ export function layChangedKeys(
   return result;
 }
 
-// One wrapper per field component: a new wrapper identity would re-mount the fields.
-const wrappers = new WeakMap<Field, Field>();
-
-/**
- * RJSF 5's ObjectField reports a change as `{ ...formData, [name]: value }`
- * with the formData of its last render. When two of its fields change before
- * the next render (two widgets applying fetched values in one commit), the
- * second report would drop the first. This wrapper lays each report's
- * changed keys over what it reported since the last render, so every change
- * reaches the form.
- */
-export function keepingConcurrentChanges(Inner: Field): Field {
-  const known = wrappers.get(Inner);
-  if (known) return known;
-  const ObjectFieldKeepingChanges = (props: FieldProps<any, any, any>) => {
-    const { formData, onChange } = props;
-    // A new handler per render (the parent's onChange is new on each), so
-    // what it accumulates is what changed since the last render.
-    const handleChange = useMemo(() => {
-      let accumulated: Record<string, unknown> | undefined;
-      return (next: unknown, errorSchema?: ErrorSchema, id?: string) => {
-        if (
-          !isObject(next) ||
-          (formData !== undefined && !isObject(formData))
-        ) {
-          onChange(next, errorSchema, id);
-          return;
-        }
-        const base = isObject(formData) ? formData : {};
-        accumulated = layChangedKeys(accumulated ?? base, base, next);
-        onChange(accumulated, errorSchema, id);
-      };
-    }, [formData, onChange]);
-    return <Inner {...props} onChange={handleChange} />;
-  };
-  wrappers.set(Inner, ObjectFieldKeepingChanges);
-  return ObjectFieldKeepingChanges;
-}
-
-/** The fields a page's Form gets: the injected ones, ObjectField (theirs or RJSF's) wrapped. */
-export function withObjectFieldKeepingChanges(
-  fields: Record<string, Field> | undefined,
-): Record<string, Field> {
-  const ObjectField =
-    fields?.ObjectField ?? (getDefaultRegistry().fields.ObjectField as Field);
-  return { ...fields, ObjectField: keepingConcurrentChanges(ObjectField) };
-}
+/** ObjectField reporting every change of its properties made before its next render. */
+export const objectFieldKeepingChanges = keepingConcurrentChanges<Entries>({
+  name: 'ObjectFieldKeepingChanges',
+  // An object not filled in yet still collects its properties' changes.
+  baseOf: formData => {
+    if (formData === undefined) return {};
+    return isObject(formData) ? formData : undefined;
+  },
+  accepts: isObject,
+  lay: layChangedKeys,
+});
