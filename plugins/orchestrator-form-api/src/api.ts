@@ -90,6 +90,12 @@ export type FormDecoratorProps = {
   /** Called after the form's own change handling, with the whole form's data. */
   onChange?: (event: { formData?: JsonObject }) => void;
   widgets?: RegistryWidgetsType<JsonObject, JSONSchema7, any>;
+  /**
+   * Names of the `ui:widget`s that show something but hold no value (text,
+   * a fetch that updates the schema): the review step leaves out their
+   * fields while they have no value, instead of listing them as empty.
+   */
+  displayOnlyWidgets?: string[];
   fields?: RegistryFieldsType<JsonObject, JSONSchema7, any>;
   templates?: Partial<TemplatesType<JsonObject, JSONSchema7, any>>;
   customValidate?: CustomValidator<JsonObject, JSONSchema7, any>;

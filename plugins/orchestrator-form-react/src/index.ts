@@ -20,6 +20,7 @@ export type {
 export { pruneFormData } from './data/pruneFormData';
 export { withEmptyObjects } from './data/withEmptyObjects';
 export { generateReviewItems } from './review/generateReviewItems';
+export type { ReviewOptions } from './review/generateReviewItems';
 export { createTransformErrors } from './validation/readableErrors';
 export { orchestratorFormTranslationRef } from './translation';
 export type { OrchestratorFormTranslate } from './translation';

@@ -9,6 +9,9 @@ import { useWidgetServices } from './hooks/useWidgetServices';
 import { collectRemoteErrors } from './validation/collectRemoteErrors';
 import { orchestratorWidgets } from './widgets';
 
+// They show text or fetch schema chunks; the review leaves their fields out.
+const displayOnlyWidgets = ['ActiveText', 'SchemaUpdater'];
+
 /**
  * Injects the widgets, hands the form context on to them, and runs every
  * field's `validate:*` request when the user presses Next or Run.
@@ -36,6 +39,7 @@ export const formWidgetsDecorator: OrchestratorFormDecorator = (
     return (
       <FormComponent
         widgets={orchestratorWidgets}
+        displayOnlyWidgets={displayOnlyWidgets}
         formContext={context}
         getExtraErrors={getExtraErrors}
       />

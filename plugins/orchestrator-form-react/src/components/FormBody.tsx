@@ -49,7 +49,7 @@ export const FormBody = (injected: FormDecoratorProps) => {
         </Stepper>
       )}
       {current === REVIEW ? (
-        <ReviewPage />
+        <ReviewPage displayOnlyWidgets={injected.displayOnlyWidgets} />
       ) : (
         <StepPage key={current} injected={injected} />
       )}

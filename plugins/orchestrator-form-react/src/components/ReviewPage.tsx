@@ -13,8 +13,15 @@ import { useFormInternals } from './FormInternals';
 import { ReviewTable, anyHidden } from './ReviewTable';
 import { RunButton } from './RunButton';
 
-/** The last step: what will be sent, then Run (or the adopter's review component). */
-export const ReviewPage = () => {
+/**
+ * The last step: what will be sent, then Run (or the adopter's review
+ * component). `displayOnlyWidgets` come from the decorator, beside its widgets.
+ */
+export const ReviewPage = ({
+  displayOnlyWidgets,
+}: {
+  displayOnlyWidgets?: string[];
+}) => {
   const { controller, ReviewComponent } = useFormInternals();
   const { rjsfSchema, uiSchema, formData, errors, runError } = controller;
   const [showHidden, setShowHidden] = useState(false);
@@ -25,8 +32,9 @@ export const ReviewPage = () => {
         rjsfSchema,
         uiSchema as Record<string, unknown>,
         formData,
+        { displayOnlyWidgets },
       ),
-    [rjsfSchema, uiSchema, formData],
+    [rjsfSchema, uiSchema, formData, displayOnlyWidgets],
   );
   const problems = flattenErrors(errors);
   const alerts = (

@@ -137,3 +137,44 @@ describe('generateReviewItems with nested branches', () => {
     ]);
   });
 });
+
+describe('generateReviewItems with display-only fields', () => {
+  const showing = {
+    type: 'object',
+    properties: {
+      note: { type: 'null', title: 'Note' },
+      intro: { type: 'string', title: 'Intro', 'ui:widget': 'ActiveText' },
+      shown: { type: 'string', title: 'Shown', 'ui:widget': 'ActiveText' },
+      fixed: { type: 'string', title: 'Fixed', readOnly: true },
+      preset: { type: 'string', title: 'Preset', readOnly: true },
+      comment: { type: 'string', title: 'Comment' },
+      about: {
+        type: 'object',
+        title: 'About',
+        properties: {
+          text: { type: 'string', 'ui:widget': 'ActiveText' },
+          schema: { type: 'string', 'ui:widget': 'SchemaUpdater' },
+        },
+      },
+    },
+  } as unknown as JSONSchema7;
+  const rows = (displayOnlyWidgets?: string[]) =>
+    generateReviewItems(
+      toRjsfSchema(showing),
+      generateUiSchema(showing) as any,
+      { shown: 'set by a widget', preset: 'p', about: {} },
+      { displayOnlyWidgets },
+    ).map(item => item.title);
+
+  it('leaves out a field that holds no value and only shows something', () => {
+    expect(rows(['ActiveText', 'SchemaUpdater'])).toEqual([
+      'Shown',
+      'Preset',
+      'Comment',
+    ]);
+  });
+
+  it('lists the fields of a widget nobody declared display-only, empty ones as "—"', () => {
+    expect(rows()).toEqual(['Intro', 'Shown', 'Preset', 'Comment', 'About']);
+  });
+});

@@ -9,9 +9,23 @@ import {
   resolveLocalRef,
 } from '../schema/schemaNodes';
 import { orderKeys } from '../schema/orderKeys';
+import { isDisplayOnly } from './isDisplayOnly';
 
 type Ui = Record<string, unknown> | undefined;
-type Context = { root: JSONSchema7; formData: JsonObject };
+type Context = {
+  root: JSONSchema7;
+  formData: JsonObject;
+  displayOnlyWidgets: readonly string[];
+};
+
+/**
+ * What the review needs to know beyond the schema.
+ * @public
+ */
+export type ReviewOptions = {
+  /** `ui:widget` names that hold no value (the decorator's `displayOnlyWidgets`). */
+  displayOnlyWidgets?: readonly string[];
+};
 
 const pointer = (path: string, key: string | number) =>
   `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -67,6 +81,9 @@ function itemOf(
       hidden,
       context,
     );
+    // Every field of the group was display-only: a heading over nothing.
+    if (children.length === 0 && Object.keys(schema.properties ?? {}).length)
+      return undefined;
     return { path: here, title, hidden, children };
   }
   if (
@@ -93,6 +110,8 @@ function itemOf(
       .filter((item): item is ReviewItem => !!item);
     return { path: here, title, hidden, children };
   }
+  if (isDisplayOnly(schema, ui, value, context.displayOnlyWidgets))
+    return undefined;
   return { path: here, title, hidden, value };
 }
 
@@ -124,16 +143,19 @@ function childrenOf(
  * The rows of the review step: every field with its title and value,
  * nested objects and arrays of objects as groups, hidden fields flagged
  * (they keep their data and are sent, so the user may want to see them).
+ * Fields that hold no value and only show something are left out.
  * @public
  */
 export function generateReviewItems(
   schema: JSONSchema7,
   uiSchema: Record<string, unknown>,
   formData: JsonObject,
+  options: ReviewOptions = {},
 ): ReviewItem[] {
   return childrenOf(schema, uiSchema, formData, '', false, {
     root: schema,
     formData,
+    displayOnlyWidgets: options.displayOnlyWidgets ?? [],
   });
 }
 
