@@ -962,6 +962,81 @@ export type OrchestratorOpenApiSpec = {
         };
       };
     };
+    '/v2/workflows/instances/{instanceId}/logs': {
+      get: {
+        operationId: 'getWorkflowLogById';
+        tags: ['Instances'];
+        summary: 'The log lines of one run, from the configured log provider (e.g. Loki)';
+        description: 'The same checks as `getInstanceById`: the run must exist, the caller needs\n`orchestrator.workflow` on its workflow and must own it (or hold\n`orchestrator.instanceAdminView`). The lines come from the log provider a backend module\nregistered through `workflowLogsExtensionEndpoint` (the Loki module reads\n`orchestrator.workflowLogProvider.loki`); without one the answer is 501. Lines are sorted\noldest first. A provider returns at most its configured limit; `truncated` says that\nolder lines were left out.\n';
+        parameters: [
+          {
+            $ref: '#/components/parameters/instanceId';
+          },
+          {
+            name: 'rawlog';
+            in: 'query';
+            required: false;
+            description: "`true`: each `log` is the line exactly as the log backend stored it. `false` (the\ndefault): each `log` starts with the line's time (ISO-8601, UTC) and a space, for\nreading as a plain log. `timestamp` is given either way.\n";
+            schema: {
+              type: 'boolean';
+              default: false;
+            };
+            example: false;
+          },
+        ];
+        responses: {
+          '200': {
+            description: "The run's log lines, oldest first";
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkflowLogsResponse';
+                };
+                example: {
+                  instanceId: '3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21';
+                  provider: 'loki';
+                  truncated: false;
+                  limit: 1000;
+                  logs: [
+                    {
+                      id: '1732223400100000000';
+                      timestamp: '2024-11-21T21:10:00.100Z';
+                      log: "2024-11-21T21:10:00.100Z INFO Entered state 'Greet'";
+                    },
+                    {
+                      id: '1732223400200000000';
+                      timestamp: '2024-11-21T21:10:00.200Z';
+                      log: '2024-11-21T21:10:00.200Z INFO Hello, Ada';
+                    },
+                  ];
+                };
+              };
+            };
+          };
+          '400': {
+            $ref: '#/components/responses/BadRequest';
+          };
+          '403': {
+            $ref: '#/components/responses/Forbidden';
+          };
+          '404': {
+            $ref: '#/components/responses/NotFound';
+          };
+          '501': {
+            $ref: '#/components/responses/NoLogProvider';
+          };
+          '502': {
+            $ref: '#/components/responses/LogProviderFailed';
+          };
+          '503': {
+            $ref: '#/components/responses/LogProviderUnavailable';
+          };
+          '504': {
+            $ref: '#/components/responses/LogProviderTimeout';
+          };
+        };
+      };
+    };
     '/v2/workflows/instances/{instanceId}/abort': {
       delete: {
         operationId: 'abortWorkflow';
@@ -1534,6 +1609,98 @@ export type OrchestratorOpenApiSpec = {
               };
               response: {
                 statusCode: 503;
+              };
+            };
+          };
+        };
+      };
+      NoLogProvider: {
+        description: 'No workflow log provider is installed or configured, so runs have no logs to show';
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse';
+            };
+            example: {
+              error: {
+                name: 'NotImplementedError';
+                message: 'No workflow log provider is configured: install a log provider module (e.g. @orchestrator-suite/backstage-plugin-orchestrator-backend-module-loki) and set orchestrator.workflowLogProvider';
+              };
+              request: {
+                method: 'GET';
+                url: '/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs';
+              };
+              response: {
+                statusCode: 501;
+              };
+            };
+          };
+        };
+      };
+      LogProviderFailed: {
+        description: 'The log backend answered with an error, or the provider failed; the message names the provider';
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse';
+            };
+            example: {
+              error: {
+                name: 'WorkflowLogProviderError';
+                message: "Log provider 'loki' failed: Loki at http://loki:3100 answered 500 Internal Server Error: too many outstanding requests";
+              };
+              request: {
+                method: 'GET';
+                url: '/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs';
+              };
+              response: {
+                statusCode: 502;
+              };
+            };
+          };
+        };
+      };
+      LogProviderUnavailable: {
+        description: 'The log backend (or the Data Index, to read the run) could not be reached; the message names which';
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse';
+            };
+            example: {
+              error: {
+                name: 'ServiceUnavailableError';
+                message: "Log provider 'loki' is unavailable: Loki at http://loki:3100 could not be reached (connect ECONNREFUSED)";
+              };
+              request: {
+                method: 'GET';
+                url: '/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs';
+              };
+              response: {
+                statusCode: 503;
+              };
+            };
+          };
+        };
+      };
+      LogProviderTimeout: {
+        description: 'The log backend did not answer in time';
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse';
+            };
+            example: {
+              error: {
+                name: 'WorkflowLogProviderTimeoutError';
+                message: "Log provider 'loki' timed out: Loki at http://loki:3100 did not answer within 10000 ms";
+              };
+              request: {
+                method: 'GET';
+                url: '/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs';
+              };
+              response: {
+                statusCode: 504;
               };
             };
           };
@@ -2514,6 +2681,55 @@ export type OrchestratorOpenApiSpec = {
           message: {
             type: 'string';
             description: 'Why it did not load';
+          };
+        };
+      };
+      WorkflowLogsResponse: {
+        type: 'object';
+        description: "The log lines of one run (upstream RHDH's shape, plus the optional fields after `logs`)";
+        required: ['instanceId', 'logs'];
+        properties: {
+          instanceId: {
+            type: 'string';
+          };
+          logs: {
+            type: 'array';
+            description: 'Oldest first';
+            items: {
+              $ref: '#/components/schemas/WorkflowLogEntry';
+            };
+          };
+          provider: {
+            type: 'string';
+            description: 'Id of the log provider that answered (e.g. `loki`)';
+          };
+          truncated: {
+            type: 'boolean';
+            description: 'True when the provider had more lines than `limit`; the oldest were left out';
+          };
+          limit: {
+            type: 'integer';
+            minimum: 1;
+            description: 'The most lines the provider returns for one run';
+          };
+        };
+      };
+      WorkflowLogEntry: {
+        type: 'object';
+        required: ['id', 'log'];
+        properties: {
+          id: {
+            type: 'string';
+            description: "Unique within the answer and stable between reads (the Loki module uses the entry's time in nanoseconds since the epoch, with `-<n>` added when several lines share it)";
+          };
+          log: {
+            type: 'string';
+            description: 'The line; with `rawlog=false` prefixed by its ISO-8601 time and a space';
+          };
+          timestamp: {
+            type: 'string';
+            format: 'date-time';
+            description: "The line's time, to the millisecond";
           };
         };
       };
@@ -3600,6 +3816,84 @@ export const spec = {
         },
       },
     },
+    '/v2/workflows/instances/{instanceId}/logs': {
+      get: {
+        operationId: 'getWorkflowLogById',
+        tags: ['Instances'],
+        summary:
+          'The log lines of one run, from the configured log provider (e.g. Loki)',
+        description:
+          'The same checks as `getInstanceById`: the run must exist, the caller needs\n`orchestrator.workflow` on its workflow and must own it (or hold\n`orchestrator.instanceAdminView`). The lines come from the log provider a backend module\nregistered through `workflowLogsExtensionEndpoint` (the Loki module reads\n`orchestrator.workflowLogProvider.loki`); without one the answer is 501. Lines are sorted\noldest first. A provider returns at most its configured limit; `truncated` says that\nolder lines were left out.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/instanceId',
+          },
+          {
+            name: 'rawlog',
+            in: 'query',
+            required: false,
+            description:
+              "`true`: each `log` is the line exactly as the log backend stored it. `false` (the\ndefault): each `log` starts with the line's time (ISO-8601, UTC) and a space, for\nreading as a plain log. `timestamp` is given either way.\n",
+            schema: {
+              type: 'boolean',
+              default: false,
+            },
+            example: false,
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The run's log lines, oldest first",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WorkflowLogsResponse',
+                },
+                example: {
+                  instanceId: '3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21',
+                  provider: 'loki',
+                  truncated: false,
+                  limit: 1000,
+                  logs: [
+                    {
+                      id: '1732223400100000000',
+                      timestamp: '2024-11-21T21:10:00.100Z',
+                      log: "2024-11-21T21:10:00.100Z INFO Entered state 'Greet'",
+                    },
+                    {
+                      id: '1732223400200000000',
+                      timestamp: '2024-11-21T21:10:00.200Z',
+                      log: '2024-11-21T21:10:00.200Z INFO Hello, Ada',
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '501': {
+            $ref: '#/components/responses/NoLogProvider',
+          },
+          '502': {
+            $ref: '#/components/responses/LogProviderFailed',
+          },
+          '503': {
+            $ref: '#/components/responses/LogProviderUnavailable',
+          },
+          '504': {
+            $ref: '#/components/responses/LogProviderTimeout',
+          },
+        },
+      },
+    },
     '/v2/workflows/instances/{instanceId}/abort': {
       delete: {
         operationId: 'abortWorkflow',
@@ -4193,6 +4487,105 @@ export const spec = {
               },
               response: {
                 statusCode: 503,
+              },
+            },
+          },
+        },
+      },
+      NoLogProvider: {
+        description:
+          'No workflow log provider is installed or configured, so runs have no logs to show',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'NotImplementedError',
+                message:
+                  'No workflow log provider is configured: install a log provider module (e.g. @orchestrator-suite/backstage-plugin-orchestrator-backend-module-loki) and set orchestrator.workflowLogProvider',
+              },
+              request: {
+                method: 'GET',
+                url: '/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs',
+              },
+              response: {
+                statusCode: 501,
+              },
+            },
+          },
+        },
+      },
+      LogProviderFailed: {
+        description:
+          'The log backend answered with an error, or the provider failed; the message names the provider',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'WorkflowLogProviderError',
+                message:
+                  "Log provider 'loki' failed: Loki at http://loki:3100 answered 500 Internal Server Error: too many outstanding requests",
+              },
+              request: {
+                method: 'GET',
+                url: '/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs',
+              },
+              response: {
+                statusCode: 502,
+              },
+            },
+          },
+        },
+      },
+      LogProviderUnavailable: {
+        description:
+          'The log backend (or the Data Index, to read the run) could not be reached; the message names which',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'ServiceUnavailableError',
+                message:
+                  "Log provider 'loki' is unavailable: Loki at http://loki:3100 could not be reached (connect ECONNREFUSED)",
+              },
+              request: {
+                method: 'GET',
+                url: '/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs',
+              },
+              response: {
+                statusCode: 503,
+              },
+            },
+          },
+        },
+      },
+      LogProviderTimeout: {
+        description: 'The log backend did not answer in time',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'WorkflowLogProviderTimeoutError',
+                message:
+                  "Log provider 'loki' timed out: Loki at http://loki:3100 did not answer within 10000 ms",
+              },
+              request: {
+                method: 'GET',
+                url: '/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs',
+              },
+              response: {
+                statusCode: 504,
               },
             },
           },
@@ -5207,6 +5600,59 @@ export const spec = {
           message: {
             type: 'string',
             description: 'Why it did not load',
+          },
+        },
+      },
+      WorkflowLogsResponse: {
+        type: 'object',
+        description:
+          "The log lines of one run (upstream RHDH's shape, plus the optional fields after `logs`)",
+        required: ['instanceId', 'logs'],
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          logs: {
+            type: 'array',
+            description: 'Oldest first',
+            items: {
+              $ref: '#/components/schemas/WorkflowLogEntry',
+            },
+          },
+          provider: {
+            type: 'string',
+            description: 'Id of the log provider that answered (e.g. `loki`)',
+          },
+          truncated: {
+            type: 'boolean',
+            description:
+              'True when the provider had more lines than `limit`; the oldest were left out',
+          },
+          limit: {
+            type: 'integer',
+            minimum: 1,
+            description: 'The most lines the provider returns for one run',
+          },
+        },
+      },
+      WorkflowLogEntry: {
+        type: 'object',
+        required: ['id', 'log'],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              "Unique within the answer and stable between reads (the Loki module uses the entry's time in nanoseconds since the epoch, with `-<n>` added when several lines share it)",
+          },
+          log: {
+            type: 'string',
+            description:
+              'The line; with `rawlog=false` prefixed by its ISO-8601 time and a space',
+          },
+          timestamp: {
+            type: 'string',
+            format: 'date-time',
+            description: "The line's time, to the millisecond",
           },
         },
       },

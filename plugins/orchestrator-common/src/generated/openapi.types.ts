@@ -331,6 +331,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v2/workflows/instances/{instanceId}/logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The log lines of one run, from the configured log provider (e.g. Loki)
+     * The same checks as `getInstanceById`: the run must exist, the caller needs
+     *     `orchestrator.workflow` on its workflow and must own it (or hold
+     *     `orchestrator.instanceAdminView`). The lines come from the log provider a backend module
+     *     registered through `workflowLogsExtensionEndpoint` (the Loki module reads
+     *     `orchestrator.workflowLogProvider.loki`); without one the answer is 501. Lines are sorted
+     *     oldest first. A provider returns at most its configured limit; `truncated` says that
+     *     older lines were left out.
+     */
+    get: operations['getWorkflowLogById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v2/workflows/instances/{instanceId}/abort': {
     parameters: {
       query?: never;
@@ -785,6 +811,29 @@ export interface components {
       /** Why it did not load */
       message: string;
     };
+    /** The log lines of one run (upstream RHDH's shape, plus the optional fields after `logs`) */
+    WorkflowLogsResponse: {
+      instanceId: string;
+      /** Oldest first */
+      logs: components['schemas']['WorkflowLogEntry'][];
+      /** Id of the log provider that answered (e.g. `loki`) */
+      provider?: string;
+      /** True when the provider had more lines than `limit`; the oldest were left out */
+      truncated?: boolean;
+      /** The most lines the provider returns for one run */
+      limit?: number;
+    };
+    WorkflowLogEntry: {
+      /** Unique within the answer and stable between reads (the Loki module uses the entry's time in nanoseconds since the epoch, with `-<n>` added when several lines share it) */
+      id: string;
+      /** The line; with `rawlog=false` prefixed by its ISO-8601 time and a space */
+      log: string;
+      /**
+       * Format: date-time
+       * The line's time, to the millisecond
+       */
+      timestamp?: string;
+    };
     HealthDetailsDTO: {
       status: 'ok' | 'degraded';
       dataIndex: {
@@ -1049,6 +1098,102 @@ export interface components {
          *       },
          *       "response": {
          *         "statusCode": 503
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** No workflow log provider is installed or configured, so runs have no logs to show */
+    NoLogProvider: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "name": "NotImplementedError",
+         *         "message": "No workflow log provider is configured: install a log provider module (e.g. @orchestrator-suite/backstage-plugin-orchestrator-backend-module-loki) and set orchestrator.workflowLogProvider"
+         *       },
+         *       "request": {
+         *         "method": "GET",
+         *         "url": "/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs"
+         *       },
+         *       "response": {
+         *         "statusCode": 501
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** The log backend answered with an error, or the provider failed; the message names the provider */
+    LogProviderFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "name": "WorkflowLogProviderError",
+         *         "message": "Log provider 'loki' failed: Loki at http://loki:3100 answered 500 Internal Server Error: too many outstanding requests"
+         *       },
+         *       "request": {
+         *         "method": "GET",
+         *         "url": "/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs"
+         *       },
+         *       "response": {
+         *         "statusCode": 502
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** The log backend (or the Data Index, to read the run) could not be reached; the message names which */
+    LogProviderUnavailable: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "name": "ServiceUnavailableError",
+         *         "message": "Log provider 'loki' is unavailable: Loki at http://loki:3100 could not be reached (connect ECONNREFUSED)"
+         *       },
+         *       "request": {
+         *         "method": "GET",
+         *         "url": "/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs"
+         *       },
+         *       "response": {
+         *         "statusCode": 503
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** The log backend did not answer in time */
+    LogProviderTimeout: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "name": "WorkflowLogProviderTimeoutError",
+         *         "message": "Log provider 'loki' timed out: Loki at http://loki:3100 did not answer within 10000 ms"
+         *       },
+         *       "request": {
+         *         "method": "GET",
+         *         "url": "/api/orchestrator/v2/workflows/instances/3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21/logs"
+         *       },
+         *       "response": {
+         *         "statusCode": 504
          *       }
          *     }
          */
@@ -1931,6 +2076,67 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       503: components['responses']['DataIndexUnavailable'];
+    };
+  };
+  getWorkflowLogById: {
+    parameters: {
+      query?: {
+        /**
+         * `true`: each `log` is the line exactly as the log backend stored it. `false` (the
+         *     default): each `log` starts with the line's time (ISO-8601, UTC) and a space, for
+         *     reading as a plain log. `timestamp` is given either way.
+         * @example false
+         */
+        rawlog?: boolean;
+      };
+      header?: never;
+      path: {
+        /**
+         * The process instance id
+         * @example 3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21
+         */
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The run's log lines, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "instanceId": "3f5c1d0e-8a4b-4c7e-9d2a-1b6e0f9a7c21",
+           *       "provider": "loki",
+           *       "truncated": false,
+           *       "limit": 1000,
+           *       "logs": [
+           *         {
+           *           "id": "1732223400100000000",
+           *           "timestamp": "2024-11-21T21:10:00.100Z",
+           *           "log": "2024-11-21T21:10:00.100Z INFO Entered state 'Greet'"
+           *         },
+           *         {
+           *           "id": "1732223400200000000",
+           *           "timestamp": "2024-11-21T21:10:00.200Z",
+           *           "log": "2024-11-21T21:10:00.200Z INFO Hello, Ada"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['WorkflowLogsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      501: components['responses']['NoLogProvider'];
+      502: components['responses']['LogProviderFailed'];
+      503: components['responses']['LogProviderUnavailable'];
+      504: components['responses']['LogProviderTimeout'];
     };
   };
   abortWorkflow: {

@@ -116,6 +116,12 @@ export const generatedOperationRoutes: readonly OperationRoute[] = [
     responseType: 'json',
   },
   {
+    operationId: 'getWorkflowLogById',
+    method: 'get',
+    path: '/v2/workflows/instances/{instanceId}/logs',
+    responseType: 'json',
+  },
+  {
     operationId: 'abortWorkflow',
     method: 'delete',
     path: '/v2/workflows/instances/{instanceId}/abort',

@@ -32,8 +32,8 @@ describe('createOrchestratorClient', () => {
   it('has one method per operationId of the spec', () => {
     const client = createOrchestratorClient({ baseUrl: 'http://x' });
     const ids = operationRoutes.map(route => route.operationId);
-    // 22 operations since getWorkflowNames
-    expect(ids).toHaveLength(22);
+    // 23 operations since getWorkflowLogById
+    expect(ids).toHaveLength(23);
     for (const id of ids) {
       expect(typeof (client as Record<string, unknown>)[id]).toBe('function');
     }
@@ -79,6 +79,21 @@ describe('createOrchestratorClient', () => {
       'http://b/v2/workflows/greeting/inputSchema',
     ]);
     expect(calls[0].init.body).toBeUndefined();
+  });
+
+  it('sends a boolean query parameter as true/false (the logs of a run)', async () => {
+    const { fn, calls } = fakeFetch(() => ({
+      body: { instanceId: 'run 1', logs: [{ id: '1', log: 'line' }] },
+    }));
+    const client = createOrchestratorClient({ baseUrl: 'http://b', fetch: fn });
+    const answer = await client.getWorkflowLogById({
+      path: { instanceId: 'run 1' },
+      query: { rawlog: true },
+    });
+    expect(answer.logs.map(l => l.log)).toEqual(['line']);
+    expect(calls[0].url).toBe(
+      'http://b/v2/workflows/instances/run%201/logs?rawlog=true',
+    );
   });
 
   it('reads text/plain answers as text', async () => {

@@ -131,3 +131,7 @@ export type WorkflowLoadProblemDTO =
   OrchestratorSchemas['WorkflowLoadProblemDTO'];
 /** Auth tokens forwarded to a workflow service. @public */
 export type AuthTokensDTO = OrchestratorSchemas['AuthTokensDTO'];
+/** Answer of `GET /v2/workflows/instances/{instanceId}/logs` (upstream RHDH's name). @public */
+export type WorkflowLogsResponse = OrchestratorSchemas['WorkflowLogsResponse'];
+/** One log line of a run. @public */
+export type WorkflowLogEntry = OrchestratorSchemas['WorkflowLogEntry'];

@@ -92,6 +92,7 @@ describe('src/schema/openapi.yaml', () => {
         'getWorkflowInstances',
         'getInstancesForEntity',
         'getInstanceById',
+        'getWorkflowLogById',
         'getWorkflowStatuses',
         'executeWorkflow',
         'retriggerInstance',
@@ -130,6 +131,7 @@ describe('src/schema/openapi.yaml', () => {
         'BulkActionResultDTO',
         'ErrorResponse',
         'InstanceSignalPayload',
+        'WorkflowLogsResponse',
       ]),
     );
   });
