@@ -10,3 +10,4 @@ export * from './dataIndexTypes';
 export * from './dataIndexClient';
 export * from './runStore';
 export * from './workflowLoadProblems';
+export * from './workflowLogs';
