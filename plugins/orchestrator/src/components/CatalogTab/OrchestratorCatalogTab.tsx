@@ -5,20 +5,19 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { parseWorkflowsAnnotation } from '../../catalog/isOrchestratorCatalogTabAvailable';
 import { useEntityWorkflows } from '../../hooks/useEntityWorkflows';
-import { workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
 import { AvailabilityBadge } from '../shared/AvailabilityBadge';
 import { RunWorkflowButton } from '../shared/RunWorkflowButton';
 import { StatusChip } from '../shared/StatusChip';
 import { WarningsBanner } from '../shared/WarningsBanner';
+import { WorkflowNameCell } from '../shared/WorkflowNameCell';
 import { StatisticsBuildingNote } from '../shared/StatisticsBuildingNote';
 import { formatRatio, formatRelative } from '../shared/formatTime';
 import { RunsTable } from '../RunsTable/RunsTable';
@@ -34,7 +33,6 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 export const OrchestratorCatalogTab = () => {
   const { entity } = useEntity();
   const { t } = useTranslationRef(orchestratorTranslationRef);
-  const workflowLink = useRouteRef(workflowRouteRef);
   const entityRef = stringifyEntityRef(entity);
   const ids = parseWorkflowsAnnotation(entity) ?? [];
   const { value, error, loading, refresh } = useEntityWorkflows(entityRef, ids);
@@ -96,14 +94,11 @@ export const OrchestratorCatalogTab = () => {
             {value.overviews.map(w => (
               <TableRow key={w.workflowId} data-testid="entity-workflow-row">
                 <TableCell>
-                  <Link to={workflowLink({ workflowId: w.workflowId })}>
-                    {w.name || w.workflowId}
-                  </Link>
-                  {w.description && (
-                    <Typography variant="body2" color="text.secondary">
-                      {w.description}
-                    </Typography>
-                  )}
+                  <WorkflowNameCell
+                    workflowId={w.workflowId}
+                    name={w.name}
+                    description={w.description}
+                  />
                 </TableCell>
                 <TableCell sx={NO_WRAP}>
                   <AvailabilityBadge

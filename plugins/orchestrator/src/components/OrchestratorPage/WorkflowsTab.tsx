@@ -6,7 +6,7 @@ import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { WorkflowOverviewDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
+import { workflowInstanceRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
 import { useWorkflowOverviews } from '../../hooks/useWorkflowOverviews';
 import { ApiErrorPanel } from '../shared/ApiErrorPanel';
@@ -22,6 +22,7 @@ import { useDebouncedValue } from '../shared/useDebouncedValue';
 import { WarningsBanner } from '../shared/WarningsBanner';
 import { StatisticsBuildingNote } from '../shared/StatisticsBuildingNote';
 import { AvailabilityBadge } from '../shared/AvailabilityBadge';
+import { WorkflowNameCell } from '../shared/WorkflowNameCell';
 import {
   formatDateTime,
   formatDuration,
@@ -37,7 +38,6 @@ const INITIAL_QUERY: ServerTableQuery = {
 };
 
 function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
-  const workflowLink = useRouteRef(workflowRouteRef);
   const instanceLink = useRouteRef(workflowInstanceRouteRef);
   const { t } = useTranslationRef(orchestratorTranslationRef);
   return [
@@ -48,16 +48,11 @@ function useColumns(): ServerTableColumn<WorkflowOverviewDTO>[] {
       wrap: true,
       minWidth: 240,
       render: w => (
-        <>
-          <Link to={workflowLink({ workflowId: w.workflowId })}>
-            {w.name || w.workflowId}
-          </Link>
-          {w.description && (
-            <Typography variant="body2" color="text.secondary">
-              {w.description}
-            </Typography>
-          )}
-        </>
+        <WorkflowNameCell
+          workflowId={w.workflowId}
+          name={w.name}
+          description={w.description}
+        />
       ),
     },
     {
