@@ -122,5 +122,16 @@ export interface Config {
       /** How often the backfill/reconcile/prune task runs (global: one replica at a time), in seconds. Default 60. */
       intervalSeconds?: number;
     };
+    /**
+     * Per-run logs (`GET /v2/workflows/instances/{instanceId}/logs`) from a log provider module,
+     * e.g. `loki` (settings under `loki`, see that module's config). Its presence shows
+     * "View logs" in the UI (the frontend plugin declares it visible).
+     */
+    workflowLogProvider?: {
+      /** Which registered provider answers when several are installed. Default: the only one registered, else the one configured here. */
+      providerId?: string;
+      /** The most the backend waits for a provider, whatever the provider's own timeout. Default 30s. */
+      timeout?: HumanDuration | string;
+    };
   };
 }

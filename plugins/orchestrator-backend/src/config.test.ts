@@ -16,6 +16,34 @@ describe('orchestrator config', () => {
     expect(config.contentLengthLimit).toBe('100kb');
   });
 
+  it('reads the log provider settings: which one, how long to wait, which are configured', () => {
+    const read = (workflowLogProvider?: object) =>
+      readOrchestratorConfig(
+        new ConfigReader({
+          orchestrator: {
+            dataIndexService: { url: 'http://data-index' },
+            ...(workflowLogProvider ? { workflowLogProvider } : {}),
+          },
+        }),
+      ).workflowLogs;
+    expect(read()).toEqual({
+      providerId: undefined,
+      timeoutMs: 30_000,
+      configuredIds: [],
+    });
+    expect(
+      read({
+        providerId: 'loki',
+        timeout: '5s',
+        loki: { baseUrl: 'http://loki:3100' },
+      }),
+    ).toEqual({
+      providerId: 'loki',
+      timeoutMs: 5_000,
+      configuredIds: ['loki'],
+    });
+  });
+
   it('accepts the Data Index URL with a trailing slash or /graphql', () => {
     expect(dataIndexBaseUrl('http://data-index.ns:8080/')).toBe(
       'http://data-index.ns:8080',

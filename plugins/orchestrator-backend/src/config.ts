@@ -34,6 +34,12 @@ export interface OrchestratorBackendConfig {
     intervalSeconds: number;
   };
   loadProblems: { enabled: boolean; url: string; cacheSeconds: number };
+  workflowLogs: {
+    providerId?: string;
+    timeoutMs: number;
+    /** Provider ids with settings under `workflowLogProvider` (e.g. `loki`). */
+    configuredIds: string[];
+  };
   contentLengthLimit: string;
 }
 
@@ -91,7 +97,19 @@ export function readOrchestratorConfig(
         : dataIndexBaseUrl(c.getString('dataIndexService.url')),
       cacheSeconds: Math.max(0, n('loadProblems.cacheSeconds', 15)),
     },
+    workflowLogs: {
+      providerId: c.getOptionalString('workflowLogProvider.providerId'),
+      timeoutMs: ms('workflowLogProvider.timeout', 30_000),
+      configuredIds: logProviderIds(c.getOptionalConfig('workflowLogProvider')),
+    },
   };
+}
+
+/** Keys of `workflowLogProvider` holding a provider's settings, not the shared ones. */
+function logProviderIds(c: Config | undefined): string[] {
+  return (c?.keys() ?? []).filter(
+    key => !['providerId', 'timeout'].includes(key),
+  );
 }
 
 /** Milliseconds of `orchestrator.<key>`, or an error naming the key and the forms it takes. */

@@ -1,3 +1,5 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { workflowLogsExtensionEndpoint } from '@orchestrator-suite/backstage-plugin-orchestrator-node';
 import { seedStandard } from './__testUtils__/fixtures';
 import {
   ANN,
@@ -119,6 +121,13 @@ const matrix: Row[] = [
     other: [403, 403, 403, 200],
   },
   {
+    endpoint: 'GET instance logs',
+    call: (h, run) =>
+      h.request.get(`${API}/v2/workflows/instances/${run.done}/logs`),
+    own: [403, 200, 200, 200],
+    other: [403, 403, 403, 200],
+  },
+  {
     endpoint: 'POST execute',
     call: h =>
       h.request
@@ -169,6 +178,26 @@ const matrix: Row[] = [
   },
 ];
 
+/** So the logs row reaches the access check (without a provider it is a 501 for everyone). */
+const logProvider = createBackendModule({
+  pluginId: 'orchestrator',
+  moduleId: 'matrix-logs',
+  register(env) {
+    env.registerInit({
+      deps: { logs: workflowLogsExtensionEndpoint },
+      async init({ logs }) {
+        logs.addWorkflowLogProvider({
+          getProviderId: () => 'matrix',
+          fetchWorkflowLogsByInstance: async instance => ({
+            instanceId: instance.id,
+            logs: [],
+          }),
+        });
+      },
+    });
+  },
+});
+
 const cases = matrix.flatMap(row =>
   ROLES.flatMap((r, i) => [
     [row.endpoint, r, 'own run', row, OWN, row.own[i]] as const,
@@ -180,7 +209,7 @@ describe('permission matrix', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ extraFeatures: [logProvider] });
     seedStandard(h.standin);
   });
   afterAll(() => h.close());
@@ -201,7 +230,7 @@ describe('permission matrix', () => {
   );
 
   it('covers every operation of the OpenAPI document', () => {
-    expect(matrix).toHaveLength(20);
+    expect(matrix).toHaveLength(21);
   });
 
   it('a non-admin list never shows another user’s run, and totals agree', async () => {

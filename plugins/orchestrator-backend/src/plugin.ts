@@ -1,6 +1,8 @@
 import {
   coreServices,
   createBackendPlugin,
+  LoggerService,
+  RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -8,6 +10,8 @@ import {
   orchestratorDataIndexClientServiceRef,
   orchestratorRunStoreServiceRef,
   orchestratorWorkflowLoadProblemsServiceRef,
+  WorkflowLogProvider,
+  workflowLogsExtensionEndpoint,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-node';
 import { findActionsRegistryServiceRef } from './actions/actionsRegistryRef';
 import { createPortalLinks } from './actions/links';
@@ -40,6 +44,8 @@ import { DefaultInstanceAccess } from './services/InstanceAccess';
 import { DefaultInstanceService } from './services/InstanceService';
 import { DefaultLoadProblemsService } from './services/LoadProblemsService';
 import { StandinLoadProblems } from './loadProblems/StandinLoadProblems';
+import { DefaultWorkflowLogProviders } from './workflowLogs/WorkflowLogProviders';
+import { DefaultWorkflowLogService } from './workflowLogs/WorkflowLogService';
 import { DefaultWorkflowService } from './services/WorkflowService';
 import { DefaultRunInputs } from './services/RunInputs';
 import { DefaultInstanceWatcher } from './watcher/InstanceWatcher';
@@ -56,6 +62,13 @@ export const orchestratorPlugin = createBackendPlugin({
   register(env) {
     // Absent on hosts older than the actions registry: the plugin then runs without actions.
     const actionsRegistryRef = findActionsRegistryServiceRef();
+    // Filled by log provider modules (e.g. Loki) before init runs.
+    const logProviders: WorkflowLogProvider[] = [];
+    env.registerExtensionPoint(workflowLogsExtensionEndpoint, {
+      addWorkflowLogProvider: (...providers) => {
+        logProviders.push(...providers);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -161,6 +174,12 @@ export const orchestratorPlugin = createBackendPlugin({
           logger: deps.logger,
         });
 
+        const logProviderChoice = DefaultWorkflowLogProviders.create({
+          registered: logProviders,
+          ...config.workflowLogs,
+        });
+        reportLogProvider(logProviderChoice, deps);
+
         const starter = RunStarter.create({
           starts: RunStarts.create({ knex }),
           runStore,
@@ -205,6 +224,11 @@ export const orchestratorPlugin = createBackendPlugin({
           loadProblems: DefaultLoadProblemsService.create({
             source: loadProblemSource,
             authorizer,
+          }),
+          logs: DefaultWorkflowLogService.create({
+            access,
+            providers: logProviderChoice,
+            timeoutMs: config.workflowLogs.timeoutMs,
           }),
         };
         let watcher: DefaultInstanceWatcher | undefined;
@@ -283,3 +307,18 @@ export const orchestratorPlugin = createBackendPlugin({
     });
   },
 });
+
+/** Says at start which provider answers for run logs, or why none will when one is configured. */
+function reportLogProvider(
+  choice: DefaultWorkflowLogProviders,
+  deps: { config: RootConfigService; logger: LoggerService },
+) {
+  try {
+    const provider = choice.select();
+    deps.logger.info(`Workflow run logs from '${provider.getProviderId()}'`);
+  } catch (error) {
+    if (deps.config.has('orchestrator.workflowLogProvider')) {
+      deps.logger.warn((error as Error).message);
+    }
+  }
+}

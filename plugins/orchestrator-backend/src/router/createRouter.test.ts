@@ -6,6 +6,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import express from 'express';
 import request from 'supertest';
+import type { WorkflowLogService } from '../workflowLogs/WorkflowLogService';
 import type { ExecutionService } from '../services/ExecutionService';
 import type { InstanceService } from '../services/InstanceService';
 import type { LoadProblemsService } from '../services/LoadProblemsService';
@@ -60,6 +61,12 @@ function createRouterUnderTest() {
     retriggerMany: jest.fn(async () => ({ results: [] })),
   };
   const loadProblems = { list: jest.fn(async () => ({ problems: [] })) };
+  const logs = {
+    get: jest.fn(async (_c: unknown, id: string) => ({
+      instanceId: id,
+      logs: [],
+    })),
+  };
   const auditor = mockServices.auditor.mock();
   const app = express().use(
     createRouter(
@@ -70,6 +77,7 @@ function createRouterUnderTest() {
         instances: instances as unknown as InstanceService,
         execution: execution as unknown as ExecutionService,
         loadProblems: loadProblems as unknown as LoadProblemsService,
+        logs: logs as unknown as WorkflowLogService,
       },
       {
         contentLengthLimit: '100kb',
@@ -79,7 +87,7 @@ function createRouterUnderTest() {
     ),
     mockErrorHandler(),
   );
-  return { app, workflows, instances, execution, loadProblems, auditor };
+  return { app, workflows, instances, execution, loadProblems, logs, auditor };
 }
 
 // Compiling the spec's validators takes seconds on a loaded machine: one router for all tests.
@@ -196,6 +204,24 @@ describe('the router binds every operation to its service method', () => {
           meta: { operation: 'get-instance', instanceId: 'run-7' },
         }),
       );
+    });
+  });
+
+  describe('logs', () => {
+    it("asks for a run's logs with rawlog as a boolean, false unless given", async () => {
+      const { app, logs } = router;
+      const plain = await request(app)
+        .get('/v2/workflows/instances/run-7/logs')
+        .set(as(ANN));
+      expect(plain.status).toBe(200);
+      expect(plain.body).toEqual({ instanceId: 'run-7', logs: [] });
+      await request(app)
+        .get('/v2/workflows/instances/run-7/logs?rawlog=true')
+        .set(as(ANN));
+      expect(logs.get.mock.calls).toEqual([
+        [caller(ANN), 'run-7', { rawlog: false }],
+        [caller(ANN), 'run-7', { rawlog: true }],
+      ]);
     });
   });
 

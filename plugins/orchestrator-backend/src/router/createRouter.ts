@@ -10,6 +10,7 @@ import Router from 'express-promise-router';
 import { registerActionRoutes } from './actions';
 import { registerInstanceRoutes } from './instances';
 import { HealthSources, healthDetails } from './health';
+import { registerLogRoutes } from './logs';
 import { requestErrorHandler, unknownRoute } from './requestErrors';
 import type { RouterServices } from './types';
 import { registerWorkflowRoutes } from './workflows';
@@ -61,6 +62,7 @@ export function createRouter(
     },
   });
   registerInstanceRoutes(api, services);
+  registerLogRoutes(api, services);
   registerActionRoutes(api, services);
   registerWorkflowRoutes(api, services);
   root.use(api);

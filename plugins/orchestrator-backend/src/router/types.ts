@@ -1,6 +1,7 @@
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import type { OrchestratorOpenApiSpec } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type { ExecutionService } from '../services/ExecutionService';
+import type { WorkflowLogService } from '../workflowLogs/WorkflowLogService';
 import type { InstanceService } from '../services/InstanceService';
 import type { LoadProblemsService } from '../services/LoadProblemsService';
 import type { WorkflowService } from '../services/WorkflowService';
@@ -14,4 +15,5 @@ export interface RouterServices extends StepContext {
   instances: InstanceService;
   execution: ExecutionService;
   loadProblems: LoadProblemsService;
+  logs: WorkflowLogService;
 }
