@@ -9,7 +9,8 @@ import type {
 export interface WorkflowLogsRequest {
   /**
    * `true`: each `log` is the line as the log backend stored it; `false`: the line prefixed by
-   * its ISO-8601 time and a space (the `rawlog` query parameter of `getWorkflowLogById`).
+   * its ISO-8601 time and a space. The Orchestrator backend always asks for `true` and adds the
+   * prefix of `getWorkflowLogById?rawlog=false` itself, so a provider only needs `timestamp`.
    */
   rawlog: boolean;
   /** Aborted when the backend stops waiting; a provider passes it on to its HTTP calls. */
