@@ -31,6 +31,7 @@ import {
 import { DefaultWorkflowAuthorizer } from './permissions/WorkflowAuthorizer';
 import type { DataIndexHealth } from './dataIndex/CircuitBreaker';
 import { createRouter } from './router/createRouter';
+import { DefaultRunIdLookup } from './runStore/RunIdLookup';
 import { DatabaseRunStore } from './runStore/RunStore';
 import { RunStarts } from './runStore/RunStarts';
 import { RunStarter } from './services/RunStarter';
@@ -208,6 +209,8 @@ export const orchestratorPlugin = createBackendPlugin({
             dataIndex,
             definitions,
             runStore,
+            // The run index only while something keeps it current (wireRunIndex decides).
+            runIds: DefaultRunIdLookup.create({ knex, runIndex: !!runIndex }),
             authorizer,
             access,
           }),

@@ -56,8 +56,8 @@ export interface FilterTarget {
   searchable: readonly string[];
   /**
    * Id fields the search matches whole: the Data Index's IdArgument has only
-   * `equal`/`in`/`isNull` (no LIKE), so a pasted run id is found but a prefix
-   * is not.
+   * `equal`/`in`/`isNull` (no LIKE), so a prefix is matched only through the
+   * ids the caller found elsewhere (`buildSearch`'s `idsStartingWith`).
    */
   searchableIds?: readonly string[];
 }

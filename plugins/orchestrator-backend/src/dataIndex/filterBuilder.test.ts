@@ -10,6 +10,7 @@ import {
 } from './allowList';
 import { INSTANCES_PAGE, DEFINITIONS_PAGE } from './documents';
 import { allOf, buildSearch, buildWhere } from './filterBuilder';
+import { instanceIdPrefixOf } from './ids';
 import { resolvePagination } from './pagination';
 
 const build = (filter: unknown) => buildWhere(PROCESS_INSTANCE_TARGET, filter);
@@ -199,6 +200,59 @@ describe('buildWhere', () => {
     });
     expect(allOf()).toBeUndefined();
   });
+
+  it('adds the run ids found by prefix next to the whole-id match, and only ids that start with the text', () => {
+    expect(
+      buildSearch(PROCESS_INSTANCE_TARGET, ' 8f1c2a5e ', {
+        idsStartingWith: [
+          '8f1c2a5e-0001',
+          '8f1c2a5e-0002',
+          '8f1c2a5e-0001',
+          'ffff0000-widened',
+        ],
+      }),
+    ).toEqual({
+      or: [
+        { processName: { like: '*8f1c2a5e*' } },
+        { processId: { like: '*8f1c2a5e*' } },
+        { businessKey: { like: '*8f1c2a5e*' } },
+        { id: { equal: '8f1c2a5e' } },
+        { id: { in: ['8f1c2a5e-0001', '8f1c2a5e-0002'] } },
+      ],
+    });
+    // none found: no empty IN (the Data Index would match nothing with it, but say nothing)
+    expect(
+      buildSearch(PROCESS_INSTANCE_TARGET, '8f1c2a5e', { idsStartingWith: [] })
+        ?.or,
+    ).toHaveLength(4);
+    // targets without id fields ignore them
+    expect(
+      buildSearch(PROCESS_DEFINITION_TARGET, 'greet', {
+        idsStartingWith: ['greeting'],
+      })?.or,
+    ).toHaveLength(3);
+  });
+
+  it.each([
+    ['8f1c2a5e', '8f1c2a5e'],
+    ['  8f1c  ', '8f1c'],
+    ['run_1.a:b-c', 'run_1.a:b-c'],
+  ])('%j can be the start of a run id', (text, prefix) => {
+    expect(instanceIdPrefixOf(text)).toBe(prefix);
+  });
+
+  it.each([
+    ['fewer than 4 characters', '8f1'],
+    ['two words', '8f1c 2a5e'],
+    ['a wildcard', '8f1c*'],
+    ['a character ids do not have', '8f1c%'],
+    ['a first character ids do not start with', '-8f1c'],
+    ['more characters than an id', 'x'.repeat(129)],
+    ['a number', 42],
+    ['no search', undefined],
+  ])('%s: not the start of a run id', (_what, text) => {
+    expect(instanceIdPrefixOf(text)).toBeUndefined();
+  });
 });
 
 describe('resolvePagination', () => {
@@ -284,6 +338,21 @@ describeIfReference('built filters against the real input types', () => {
       source: INSTANCES_PAGE,
       variableValues: {
         where,
+        orderBy: { start: 'DESC' },
+        pagination: { limit: 1, offset: 0 },
+      },
+    });
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('a search with run ids found by prefix coerces as a ProcessInstanceArgument', async () => {
+    const result = await graphql({
+      schema,
+      source: INSTANCES_PAGE,
+      variableValues: {
+        where: buildSearch(PROCESS_INSTANCE_TARGET, '8f1c2a5e', {
+          idsStartingWith: ['8f1c2a5e-0001'],
+        }),
         orderBy: { start: 'DESC' },
         pagination: { limit: 1, offset: 0 },
       },

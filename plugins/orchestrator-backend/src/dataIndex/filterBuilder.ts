@@ -202,10 +202,19 @@ export function buildWhere(
   return new Builder(target).build(filter, 0);
 }
 
+export interface SearchOptions {
+  /**
+   * Ids the caller found that start with the search text (see RunIdLookup): the Data Index
+   * cannot match an id by prefix, so they join the OR on each `searchableIds` field.
+   */
+  idsStartingWith?: readonly string[];
+}
+
 /** Free-text search as OR of LIKE on the target's searchable fields. */
 export function buildSearch(
   target: FilterTarget,
   search: unknown,
+  options: SearchOptions = {},
 ): WhereArgument | undefined {
   if (search === undefined || search === null || search === '')
     return undefined;
@@ -218,8 +227,13 @@ export function buildSearch(
   }));
   // An id is one token; text with spaces or wildcards cannot be one.
   if (!/[\s*]/.test(text)) {
+    // Only ids that really start with the text: the search never widens beyond what it says.
+    const found = [...new Set(options.idsStartingWith ?? [])]
+      .filter(id => id.startsWith(text))
+      .slice(0, MAX_LIST);
     for (const field of target.searchableIds ?? []) {
       or.push({ [field]: { equal: text } });
+      if (found.length) or.push({ [field]: { in: found } });
     }
   }
   return { or };

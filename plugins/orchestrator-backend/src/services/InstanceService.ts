@@ -10,7 +10,7 @@ import {
 import { PROCESS_INSTANCE_TARGET } from '../dataIndex/allowList';
 import type { DataIndexClient } from '../dataIndex/DataIndexClient';
 import { allOf, buildSearch, buildWhere } from '../dataIndex/filterBuilder';
-import { assertWorkflowId } from '../dataIndex/ids';
+import { assertWorkflowId, instanceIdPrefixOf } from '../dataIndex/ids';
 import { resolvePagination } from '../dataIndex/pagination';
 import type { WhereArgument } from '../dataIndex/types';
 import type {
@@ -18,6 +18,7 @@ import type {
   WorkflowScope,
 } from '../permissions/WorkflowAuthorizer';
 import { scopeAllows, scopeWhere } from '../permissions/WorkflowAuthorizer';
+import type { RunIdLookup } from '../runStore/RunIdLookup';
 import type { RunStore } from '../runStore/RunStore';
 import type { Caller } from './Caller';
 import type { DefinitionCache } from './DefinitionCache';
@@ -30,6 +31,9 @@ import { toInstanceDetails, toInstanceListItem } from './instanceMapping';
 const STATUS_LABELS: WorkflowRunStatusDTO[] = PROCESS_INSTANCE_STATUSES.map(
   value => ({ key: value.charAt(0) + value.slice(1).toLowerCase(), value }),
 );
+/** The most ids a run id prefix adds to the list's one Data Index query. */
+export const RUN_ID_PREFIX_MATCHES = 50;
+
 export interface InstanceService {
   list(
     caller: Caller,
@@ -51,6 +55,8 @@ export interface InstanceServiceOptions {
   dataIndex: DataIndexClient;
   definitions: DefinitionCache;
   runStore: RunStore;
+  /** Runs whose id starts with the search text (the Data Index matches ids only whole). */
+  runIds: RunIdLookup;
   authorizer: WorkflowAuthorizer;
   access: InstanceAccess;
 }
@@ -92,10 +98,25 @@ export class DefaultInstanceService implements InstanceService {
       allOf(
         workflowWhere,
         buildWhere(PROCESS_INSTANCE_TARGET, request.filters),
-        buildSearch(PROCESS_INSTANCE_TARGET, request.search),
+        await this.searchWhere(request.search),
       ),
       scope,
     );
+  }
+
+  /**
+   * The search's `where`, run ids by prefix included. The ids come from the backend's tables,
+   * not the Data Index, and join the same query as the caller's scope and ownership: the
+   * list stays one round-trip and shows no run the caller could not see by its full id.
+   */
+  private async searchWhere(
+    search: unknown,
+  ): Promise<WhereArgument | undefined> {
+    const prefix = instanceIdPrefixOf(search);
+    const idsStartingWith = prefix
+      ? await this.o.runIds.startingWith(prefix, RUN_ID_PREFIX_MATCHES)
+      : [];
+    return buildSearch(PROCESS_INSTANCE_TARGET, search, { idsStartingWith });
   }
 
   async listForEntity(
