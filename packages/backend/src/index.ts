@@ -38,6 +38,12 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 backend.add(
   import('@orchestrator-suite/backstage-plugin-orchestrator-backend'),
 );
+// Run logs from Loki (locally: the stand-in's Loki-compatible query_range, see app-config).
+backend.add(
+  import(
+    '@orchestrator-suite/backstage-plugin-orchestrator-backend-module-loki'
+  ),
+);
 // Serves the registered actions (the Orchestrator's `orchestrator.*` tools among them) to MCP
 // clients at /api/mcp-actions/v1; which plugins' actions is `backend.actions.pluginSources`.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -30,3 +30,5 @@ export type {
 } from './runtime/loader/loadWorkflows';
 export { seedInstances } from './seed/seedInstances';
 export type { SeedOptions } from './seed/seedInstances';
+export { RunLog } from './runLog/RunLog';
+export type { RunLogLine } from './runLog/RunLog';

@@ -7,12 +7,14 @@ import { createDataIndexSchema } from './graphql/schema';
 import { createAdminRouter } from './http/adminRouter';
 import { createDataIndexRouter } from './http/dataIndexRouter';
 import { createDemoDataRouter } from './http/demoDataRouter';
+import { createLokiRouter } from './http/lokiRouter';
 import { createWorkflowServiceRouter } from './http/workflowServiceRouter';
 import { toProcessDefinition } from './runtime/definitionRecord';
 import { DefaultJqEngine } from './runtime/jq/JqEngine';
 import { loadWorkflows, LoadProblem } from './runtime/loader/loadWorkflows';
 import { RestTargets, specUrlsFromEnv } from './runtime/functions/openApiCall';
 import { WorkflowRuntime } from './runtime/WorkflowRuntime';
+import { RunLog } from './runLog/RunLog';
 import { seedInstances } from './seed/seedInstances';
 import { DataIndexStore, DefaultDataIndexStore } from './store/DataIndexStore';
 
@@ -50,6 +52,8 @@ export interface RunningStandin {
   port: number;
   store: DataIndexStore;
   runtime: WorkflowRuntime;
+  /** The runs' application log, also served Loki-style at `GET /loki/api/v1/query_range`. */
+  runLog: RunLog;
   faults: FaultSwitches;
   stats: RequestStats;
   /** Workflow files that did not load, with the reason (also at `GET /__standin/problems`). */
@@ -63,6 +67,7 @@ export async function startStandin(
   options: StartStandinOptions = {},
 ): Promise<RunningStandin> {
   const store = DefaultDataIndexStore.create();
+  const runLog = RunLog.create({ store });
   const faults = FaultSwitches.create(options.faults);
   const stats = RequestStats.create();
   // The runtime needs the listening URL, the GraphQL schema needs the runtime.
@@ -93,6 +98,7 @@ export async function startStandin(
   );
   app.use(createDataIndexRouter({ schema, faults, stats }));
   app.use(createDemoDataRouter());
+  app.use(createLokiRouter({ runLog }));
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
@@ -121,7 +127,10 @@ export async function startStandin(
     serviceUrl: url,
     rest,
     secrets: options.secrets,
-    log: options.log,
+    log: (instanceId, level, message) => {
+      runLog.write(instanceId, level, message);
+      options.log?.(instanceId, level, message);
+    },
     onStart: () => stats.countInstanceStarted(),
     timeScale: options.timeScale,
   });
@@ -135,6 +144,7 @@ export async function startStandin(
     port,
     store,
     runtime,
+    runLog,
     faults,
     stats,
     problems: loaded.problems,
