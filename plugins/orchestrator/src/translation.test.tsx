@@ -125,11 +125,12 @@ const expectAllTranslated = async (isData: (text: string) => boolean) => {
 describe('translations', () => {
   it('finds text that bypasses the translation ref (the check itself works)', async () => {
     document.body.innerHTML =
-      '<div><span>\u27eaTranslated</span><span>Hard-coded</span><button aria-label="Plain label">x</button><span>run-1</span></div>';
+      '<div><span>\u27eaTranslated</span><span>Hard-coded</span><button aria-label="Plain label">x</button><span>run-1</span><input placeholder="Plain hint"></div>';
     expect(unmarkedTexts(document.body, dataOf(completedRun))).toEqual([
       'Hard-coded',
       'x',
       'Plain label',
+      'Plain hint',
     ]);
     document.body.innerHTML = '';
   });
@@ -158,6 +159,8 @@ describe('translations', () => {
 
     await userEvent.click(screen.getByTestId('tab-runs'));
     await screen.findByText('run-2');
+    // before the dialog: it hides the rest of the page from the check (aria-hidden)
+    await expectAllTranslated(isData);
     // the bulk bar and its dialog appear only with a selection
     await userEvent.click(screen.getAllByRole('checkbox')[0]);
     await userEvent.click(screen.getByTestId('bulk-abort'));

@@ -107,6 +107,7 @@ export const orchestratorTranslationRef = createTranslationRef({
     runs: {
       title: 'Runs',
       search: 'Search runs',
+      searchPlaceholder: 'Workflow, business key or start of a run id',
       loadError: 'Could not load runs',
       noMatch: 'No runs match these filters.',
       empty: 'No runs yet.',

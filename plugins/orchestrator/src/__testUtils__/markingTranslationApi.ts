@@ -44,10 +44,11 @@ export function unmarkedTexts(
     if (parent?.closest('style, script, [aria-hidden="true"]')) continue;
     check(walker.currentNode.textContent);
   }
-  root.querySelectorAll('[aria-label], [title]').forEach(el => {
+  root.querySelectorAll('[aria-label], [title], [placeholder]').forEach(el => {
     if (el.closest('[aria-hidden="true"]')) return;
     check(el.getAttribute('aria-label'));
     check(el.getAttribute('title'));
+    check(el.getAttribute('placeholder'));
   });
   return [...found];
 }

@@ -81,6 +81,8 @@ const de = createTranslationMessages({
       'Die Statistik wird noch aufgebaut; bis dahin kommen die Zahlen aus dem Data Index.',
     'runs.title': 'Läufe',
     'runs.search': 'Läufe suchen',
+    'runs.searchPlaceholder':
+      'Workflow, Business Key oder Anfang einer Lauf-ID',
     'runs.loadError': 'Läufe konnten nicht geladen werden',
     'runs.noMatch': 'Keine Läufe zu diesen Filtern.',
     'runs.empty': 'Noch keine Läufe.',

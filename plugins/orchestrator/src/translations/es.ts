@@ -81,6 +81,7 @@ const es = createTranslationMessages({
       'Las estadísticas aún se están generando; mientras tanto, las cifras vienen del Data Index.',
     'runs.title': 'Ejecuciones',
     'runs.search': 'Buscar ejecuciones',
+    'runs.searchPlaceholder': 'Workflow, clave de negocio o inicio de un ID',
     'runs.loadError': 'No se pudieron cargar las ejecuciones',
     'runs.noMatch': 'Ninguna ejecución coincide con estos filtros.',
     'runs.empty': 'Aún no hay ejecuciones.',

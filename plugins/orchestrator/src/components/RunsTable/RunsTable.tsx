@@ -166,6 +166,7 @@ export const RunsTable = ({
             value={search}
             onChange={onSearch}
             label={t('runs.search')}
+            placeholder={t('runs.searchPlaceholder')}
           />
         )}
       </Box>

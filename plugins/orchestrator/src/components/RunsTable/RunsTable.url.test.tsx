@@ -55,6 +55,11 @@ describe('RunsTable in the URL', () => {
     }
     const searchBox = screen.getByRole('textbox', { name: 'Search runs' });
     expect(searchBox).toHaveValue('run-2');
+    // the backend matches run ids by their first characters too (issue 12)
+    expect(searchBox).toHaveAttribute(
+      'placeholder',
+      'Workflow, business key or start of a run id',
+    );
 
     await userEvent.clear(searchBox);
     await userEvent.type(searchBox, 'abc');
