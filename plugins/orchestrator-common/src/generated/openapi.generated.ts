@@ -1825,7 +1825,7 @@ export type OrchestratorOpenApiSpec = {
           };
           search: {
             type: 'string';
-            description: 'Free text matched against names and ids (case-insensitive)';
+            description: "Free text, case-sensitive. Workflows match by part of their name, id or description; runs by part of their workflow's name or id or of their business key, or by their id whole or its first 4 or more characters";
             maxLength: 200;
           };
         };
@@ -4715,7 +4715,7 @@ export const spec = {
           search: {
             type: 'string',
             description:
-              'Free text matched against names and ids (case-insensitive)',
+              "Free text, case-sensitive. Workflows match by part of their name, id or description; runs by part of their workflow's name or id or of their business key, or by their id whole or its first 4 or more characters",
             maxLength: 200,
           },
         },

@@ -499,7 +499,7 @@ export interface components {
     SearchRequest: {
       paginationInfo?: components['schemas']['PaginationInfoDTO'];
       filters?: components['schemas']['Filter'];
-      /** Free text matched against names and ids (case-insensitive) */
+      /** Free text, case-sensitive. Workflows match by part of their name, id or description; runs by part of their workflow's name or id or of their business key, or by their id whole or its first 4 or more characters */
       search?: string;
     };
     /** A tree of filters; field names and operators are checked against an allow-list by the backend */
