@@ -21,8 +21,16 @@ export const SearchField = ({
     value={value}
     onChange={e => onChange(e.target.value)}
     placeholder={placeholder}
-    // Wide enough for the hint to be read whole rather than cut off.
-    sx={placeholder ? { minWidth: { sm: '24rem' } } : undefined}
+    // Wide enough for the hint on wide screens; narrower ones keep the header on one line and
+    // end the hint with an ellipsis instead of cutting it mid-word.
+    sx={
+      placeholder
+        ? {
+            minWidth: { md: '26rem' },
+            '& input': { textOverflow: 'ellipsis' },
+          }
+        : undefined
+    }
     inputProps={{ maxLength: 200, 'data-testid': 'search-input' }}
     InputProps={{
       startAdornment: (
