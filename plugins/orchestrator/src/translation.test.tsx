@@ -3,8 +3,11 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { configApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import {
+  activeRun,
   brokenOverview,
   completedRun,
   failedRun,
@@ -22,6 +25,7 @@ import {
   unmarkedTexts,
 } from './__testUtils__/markingTranslationApi';
 import { OrchestratorCatalogTab } from './components/CatalogTab/OrchestratorCatalogTab';
+import { WorkflowLogsButton } from './components/InstancePage/WorkflowLogsButton';
 import { OrchestratorPage } from './components/OrchestratorPage/OrchestratorPage';
 import {
   formatDateTime,
@@ -220,6 +224,40 @@ describe('translations', () => {
         '.language == "Spanish"',
       ]),
     );
+  });
+
+  it('leaves no text of the run logs dialog outside the translation ref', async () => {
+    const logs = {
+      instanceId: 'run-3',
+      truncated: true,
+      limit: 1,
+      logs: [
+        {
+          id: '1',
+          timestamp: '2024-11-21T22:00:01.000Z',
+          log: 'INFO started run-3',
+        },
+      ],
+    };
+    const api = mockOrchestratorApi({
+      getWorkflowLogs: jest.fn().mockResolvedValue(logs),
+    });
+    await renderWithApis(<WorkflowLogsButton instance={activeRun} />, {
+      api,
+      translationApi: markingTranslationApi(),
+      extraApis: [
+        [
+          configApiRef,
+          mockApis.config({
+            data: { orchestrator: { workflowLogProvider: {} } },
+          }),
+        ],
+      ],
+    });
+    await userEvent.click(await screen.findByTestId('action-view-logs'));
+    await screen.findByTestId('logs-lines');
+    await screen.findByTestId('logs-truncated');
+    await expectAllTranslated(dataOf(activeRun, logs));
   });
 
   it('leaves no text of the entity Workflows tab outside the translation ref', async () => {

@@ -38,6 +38,7 @@ export function mockOrchestratorApi(
     'getWorkflowInstances',
     'getInstancesForEntity',
     'getInstance',
+    'getWorkflowLogs',
     'getWorkflowStatuses',
     'executeWorkflow',
     'retriggerInstance',

@@ -10,6 +10,7 @@ import {
   SearchRequest,
   WorkflowAvailabilityResponseDTO,
   WorkflowLoadProblemsDTO,
+  WorkflowLogsResponse,
   WorkflowNamesDTO,
   WorkflowOverviewDTO,
   WorkflowOverviewListResultDTO,
@@ -54,6 +55,14 @@ export interface OrchestratorApi {
     paginationInfo?: PaginationInfoDTO;
   }): Promise<ProcessInstanceListResultDTO>;
   getInstance(instanceId: string): Promise<ProcessInstanceDTO>;
+  /**
+   * A run's log lines, oldest first, from the backend's log provider. `rawlog: true` gives each
+   * line as stored; otherwise it starts with its time. 501 when no provider is configured.
+   */
+  getWorkflowLogs(
+    instanceId: string,
+    options?: { rawlog?: boolean },
+  ): Promise<WorkflowLogsResponse>;
   getWorkflowStatuses(): Promise<WorkflowRunStatusDTO[]>;
   executeWorkflow(
     workflowId: string,

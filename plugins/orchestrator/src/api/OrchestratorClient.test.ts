@@ -68,6 +68,25 @@ describe('OrchestratorClient', () => {
     );
   });
 
+  it("gets a run's logs, with rawlog only when asked", async () => {
+    const urls: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/v2/workflows/instances/:id/logs`, ({ request }) => {
+        urls.push(request.url);
+        return HttpResponse.json({ instanceId: 'r 1', logs: [] });
+      }),
+    );
+    expect(await client().getWorkflowLogs('r 1')).toEqual({
+      instanceId: 'r 1',
+      logs: [],
+    });
+    await client().getWorkflowLogs('r 1', { rawlog: true });
+    expect(urls).toEqual([
+      `${baseUrl}/v2/workflows/instances/r%201/logs`,
+      `${baseUrl}/v2/workflows/instances/r%201/logs?rawlog=true`,
+    ]);
+  });
+
   it('reads the source as text and sends abort as DELETE', async () => {
     let method = '';
     server.use(

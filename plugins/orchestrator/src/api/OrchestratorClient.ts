@@ -110,6 +110,14 @@ export class OrchestratorClient implements OrchestratorApi {
     return this.client.getInstanceById({ path: { instanceId } });
   }
 
+  getWorkflowLogs(instanceId: string, options?: { rawlog?: boolean }) {
+    return this.client.getWorkflowLogById({
+      path: { instanceId },
+      query:
+        options?.rawlog === undefined ? undefined : { rawlog: options.rawlog },
+    });
+  }
+
   getWorkflowStatuses() {
     return this.client.getWorkflowStatuses();
   }

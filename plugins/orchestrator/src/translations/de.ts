@@ -275,6 +275,24 @@ const de = createTranslationMessages({
       'Nur fehlgeschlagene Läufe können am fehlgeschlagenen Schritt neu angestoßen werden',
     'actions.blocked.rerun':
       'Nur beendete Läufe (abgeschlossen, abgebrochen oder fehlgeschlagen) können wiederholt werden',
+    'logs.viewLogs': 'Logs anzeigen',
+    'logs.title': 'Logs von {{name}}',
+    'logs.loading': 'Logs werden geladen',
+    'logs.linesLabel': 'Logzeilen, älteste zuerst',
+    'logs.empty': 'Zu diesem Lauf gibt es noch keine Logzeilen.',
+    'logs.truncated': 'Die neuesten {{limit}} Zeilen; ältere sind ausgelassen.',
+    'logs.live':
+      'Der Lauf ist noch aktiv: die Zeilen werden bei jeder Änderung neu gelesen.',
+    'logs.refresh': 'Aktualisieren',
+    'logs.download': 'Herunterladen',
+    'logs.close': 'Schließen',
+    'logs.notConfigured':
+      'Im Backend ist kein Log-Provider konfiguriert, daher gibt es keine Logs zu Läufen.',
+    'logs.unavailable': 'Der Log-Speicher ist nicht erreichbar: {{reason}}',
+    'logs.timeout':
+      'Der Log-Speicher hat nicht rechtzeitig geantwortet. Bitte später erneut versuchen.',
+    'logs.loadError': 'Die Logs konnten nicht geladen werden: {{reason}}',
+    'logs.stale': 'Die Zeilen unten sind womöglich nicht aktuell.',
     'execute.headerType': 'Workflow starten',
     'execute.cardTitle': '{{name}} starten',
     'execute.forEntity': 'Für {{entityRef}}',

@@ -273,6 +273,26 @@ const es = createTranslationMessages({
       'Solo se pueden reanudar ejecuciones fallidas, desde el paso que falló',
     'actions.blocked.rerun':
       'Solo se pueden repetir ejecuciones terminadas (completadas, canceladas o fallidas)',
+    'logs.viewLogs': 'Ver registros',
+    'logs.title': 'Registros de {{name}}',
+    'logs.loading': 'Cargando registros',
+    'logs.linesLabel': 'Líneas de registro, las más antiguas primero',
+    'logs.empty': 'Esta ejecución aún no tiene líneas de registro.',
+    'logs.truncated':
+      'Las {{limit}} líneas más recientes; las anteriores se omiten.',
+    'logs.live':
+      'La ejecución sigue activa: las líneas se vuelven a leer cada vez que avanza.',
+    'logs.refresh': 'Actualizar',
+    'logs.download': 'Descargar',
+    'logs.close': 'Cerrar',
+    'logs.notConfigured':
+      'El backend no tiene un proveedor de registros configurado, así que las ejecuciones no tienen registros.',
+    'logs.unavailable':
+      'El almacén de registros no está disponible: {{reason}}',
+    'logs.timeout':
+      'El almacén de registros no respondió a tiempo. Inténtelo más tarde.',
+    'logs.loadError': 'No se pudieron cargar los registros: {{reason}}',
+    'logs.stale': 'Las líneas de abajo pueden no estar actualizadas.',
     'execute.headerType': 'Ejecutar workflow',
     'execute.cardTitle': 'Ejecutar {{name}}',
     'execute.forEntity': 'Para {{entityRef}}',

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { DisabledReason } from '../shared/DisabledReason';
 import { useExecuteWorkflowLink } from '../shared/RunWorkflowButton';
 import { InstanceAction, isActionAllowed } from './instanceActionRules';
+import { WorkflowLogsButton } from './WorkflowLogsButton';
 
 const ACTIONS: InstanceAction[] = ['abort', 'retrigger', 'rerun'];
 
@@ -37,7 +38,7 @@ function useActionText() {
   } satisfies Record<InstanceAction, unknown>;
 }
 
-/** Abort, Retrigger and Rerun, each behind a confirmation and the rules of the run's state. */
+/** Abort, Retrigger and Rerun, each behind a confirmation and the rules of the run's state; View logs. */
 export const InstanceActions = ({
   instance,
   onChanged,
@@ -94,6 +95,7 @@ export const InstanceActions = ({
           {t('actions.editRerun')}
         </Button>
       </DisabledReason>
+      <WorkflowLogsButton instance={instance} />
       <ConfirmDialog
         open={Boolean(pending)}
         busy={actions.busy}
