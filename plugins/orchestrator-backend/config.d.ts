@@ -88,6 +88,15 @@ export interface Config {
       enabled?: boolean;
       /** Most changed runs read per tick. Default 500. */
       batchSize?: number;
+      /**
+       * How long, in seconds, an instance admin (`orchestrator.instanceAdminView`) keeps getting
+       * the content-free workflow ticks of others' runs after their last request that showed the
+       * permission, so their pages update by signals instead of polling. Someone who lost the
+       * permission gets at most this long of content-free ticks, and sees nothing new through the
+       * API. 0 turns it off (only owners are ticked, as before); the frontend cannot tell, so an
+       * admin's page then shows others' new runs only when it loads or the tab comes back. Default 900.
+       */
+      adminTicksTtlSeconds?: number;
     };
     stats?: {
       /** Completed runs averaged for `averageTimeToComplete` (Data Index path only; the run index averages all). Default 50. */

@@ -23,6 +23,8 @@ export interface OrchestratorBackendConfig {
     enabled: boolean;
     intervalSeconds: number;
     batchSize: number;
+    /** 0: instance admins get no ticks for others' runs (their pages then poll). */
+    adminTicksTtlSeconds: number;
   };
   durationSampleSize: number;
   runIndex: {
@@ -78,6 +80,10 @@ export function readOrchestratorConfig(
       enabled: c.getOptionalBoolean('instanceWatcher.enabled') ?? true,
       intervalSeconds: n('instanceWatcher.intervalSeconds', 5),
       batchSize: n('instanceWatcher.batchSize', 500),
+      adminTicksTtlSeconds: Math.max(
+        0,
+        n('instanceWatcher.adminTicksTtlSeconds', 900),
+      ),
     },
     durationSampleSize: n('stats.durationSampleSize', 50),
     runIndex: {

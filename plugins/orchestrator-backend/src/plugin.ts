@@ -29,6 +29,8 @@ import {
   registerWorkflowPermissions,
 } from './permissions/register';
 import { DefaultWorkflowAuthorizer } from './permissions/WorkflowAuthorizer';
+import { DefaultLiveAdmins } from './liveAdmins/DefaultLiveAdmins';
+import { LiveAdminRecordingAuthorizer } from './liveAdmins/LiveAdminRecordingAuthorizer';
 import type { DataIndexHealth } from './dataIndex/CircuitBreaker';
 import { createRouter } from './router/createRouter';
 import { DefaultRunIdLookup } from './runStore/RunIdLookup';
@@ -145,12 +147,28 @@ export const orchestratorPlugin = createBackendPlugin({
           logger: deps.logger,
           waitMs: 3000,
         });
-        const authorizer = DefaultWorkflowAuthorizer.create({
+        const workflowAuthorizer = DefaultWorkflowAuthorizer.create({
           permissions: deps.permissions,
           permissionSet,
           // Deployed workflows are the candidates for the per-workflow permission names.
           workflowIds: async () => (await definitions.getAll()).keys(),
         });
+        // Instance admins are ticked about others' runs only while requests show they are.
+        const liveAdmins =
+          config.instanceWatcher.enabled &&
+          config.instanceWatcher.adminTicksTtlSeconds > 0
+            ? DefaultLiveAdmins.create({
+                knex,
+                ttlSeconds: config.instanceWatcher.adminTicksTtlSeconds,
+              })
+            : undefined;
+        const authorizer = liveAdmins
+          ? LiveAdminRecordingAuthorizer.create({
+              authorizer: workflowAuthorizer,
+              liveAdmins,
+              logger: deps.logger,
+            })
+          : workflowAuthorizer;
         const availability = DefaultAvailabilityService.create({
           runtime,
           ...config.availability,
@@ -269,6 +287,7 @@ export const orchestratorPlugin = createBackendPlugin({
             batchSize: config.instanceWatcher.batchSize,
             initialLookbackMs: config.instanceWatcher.intervalSeconds * 1000,
             runIndex: runIndex?.sync,
+            liveAdmins,
           });
           // Global scope: one replica runs it at a time (the scheduler's database lock decides).
           await deps.scheduler.scheduleTask({

@@ -5,6 +5,7 @@ import type { SignalsService } from '@backstage/plugin-signals-node';
 import {
   InstanceSignalPayload,
   WorkflowChangedSignalPayload,
+  allWorkflowsSignalChannel,
   getWorkflowResult,
   instanceSignalChannel,
   workflowSignalChannel,
@@ -12,6 +13,7 @@ import {
 } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import type { DataIndexClient } from '../dataIndex/DataIndexClient';
 import type { GqlChangedInstance } from '../dataIndex/types';
+import type { LiveAdmins } from '../liveAdmins/LiveAdmins';
 import type { RunRecord, RunStore } from '../runStore/RunStore';
 import type { DefinitionCache } from '../services/DefinitionCache';
 import { parseVariables, toStatus } from '../services/instanceMapping';
@@ -36,8 +38,9 @@ export interface WatcherStatus {
  * number of instances. Signals go only to those who may see the run: the full
  * `instance-updated` payload to the run's owner (the root run's owner for a sub-flow) on the
  * instance channel, and one content-free `workflow-changed` tick per workflow on the workflow
- * channel to the owners of its changed runs, after which pages refetch through the
- * permission-checked API. Nothing is broadcast. Notifies the owner when a run completed,
+ * channel to the owners of its changed runs and to the live instance admins (the same tick of
+ * every workflow also on `orchestrator:workflows`, to those admins only), after which pages
+ * refetch through the permission-checked API. Nothing is broadcast. Notifies the owner when a run completed,
  * failed or was aborted. Runs as a global scheduler task: one replica
  * at a time, cursor in the shared database.
  */
@@ -82,6 +85,8 @@ export interface InstanceWatcherOptions {
   initialLookbackMs: number;
   /** Fed each tick's changes (the run index); optional so the watcher works without it. */
   runIndex?: { onChanges(instances: GqlChangedInstance[]): Promise<void> };
+  /** Instance admins to tick about others' runs; without it only owners are ticked. */
+  liveAdmins?: Pick<LiveAdmins, 'listLive'>;
   now?: () => number;
 }
 
@@ -151,9 +156,11 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
       result.signals += signalled;
       result.notifications += notified;
     });
-    await forEachBounded([...ownersByWorkflow(fresh, owners)], async tick => {
-      await this.tickWorkflow(...tick);
-      result.signals++;
+    const admins = await this.liveAdmins();
+    const ticks = recipientsByWorkflow(fresh, owners, admins);
+    await forEachBounded([...ticks], async ([workflowId, users]) => {
+      await this.tickWorkflow(workflowId, users, admins);
+      result.signals += admins.length ? 2 : 1;
     });
     await this.o.cursorStore.write(advance(position, data));
     return result;
@@ -211,14 +218,34 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
   }
 
   /**
+   * A failing read of the set costs admins this tick's updates, never the owners theirs.
+   */
+  private async liveAdmins(): Promise<string[]> {
+    if (!this.o.liveAdmins) return [];
+    try {
+      return await this.o.liveAdmins.listLive();
+    } catch (error) {
+      this.o.logger.warn(
+        `InstanceWatcher: live instance admins unknown, ticking owners only: ${
+          (error as Error).message
+        }`,
+      );
+      return [];
+    }
+  }
+
+  /**
    * Content-free: which runs changed, and how, is fetched through the authorized API. Only the
-   * owners of the changed runs are told, since signals let anyone subscribe to any channel and
-   * even the timing of another user's run is not theirs to see. Instance admins' pages, which
-   * show others' runs too, poll instead (README, "Live updates").
+   * owners of the changed runs and the live instance admins are told, since signals let anyone
+   * subscribe to any channel and even the timing of another user's run is not theirs to see.
+   * An admin is someone a request showed holding instanceAdminView within the TTL; one who has
+   * lost it since gets at most the rest of the TTL of these ticks, whose refetch the API
+   * answers without the others' runs, so they learn nothing but that something changed.
    */
   private async tickWorkflow(
     workflowId: string,
     users: string[],
+    admins: string[],
   ): Promise<void> {
     const message: WorkflowChangedSignalPayload = {
       type: 'workflow-changed',
@@ -227,6 +254,12 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
     await this.o.signals.publish({
       recipients: { type: 'user', entityRef: users },
       channel: workflowSignalChannel(workflowId),
+      message,
+    });
+    if (admins.length === 0) return;
+    await this.o.signals.publish({
+      recipients: { type: 'user', entityRef: admins },
+      channel: allWorkflowsSignalChannel,
       message,
     });
   }
@@ -266,18 +299,21 @@ export class DefaultInstanceWatcher implements InstanceWatcher {
 }
 
 /**
- * The users owning each workflow's changed runs, once each. A workflow whose changed runs no
- * user owns (a service started them) is left out: there is no one to tell.
+ * Who is ticked for each workflow: the users owning its changed runs and the live admins,
+ * once each. A workflow whose changed runs no user owns (a service started them) is left out
+ * when there are no admins: there is no one to tell.
  */
-function ownersByWorkflow(
+function recipientsByWorkflow(
   changed: GqlChangedInstance[],
   owners: Map<string, string | undefined>,
+  admins: string[],
 ): Map<string, string[]> {
   const users = new Map<string, Set<string>>();
   for (const { id, processId } of changed) {
     const owner = owners.get(id);
-    if (!owner?.startsWith('user:')) continue;
-    users.set(processId, (users.get(processId) ?? new Set()).add(owner));
+    const refs = users.get(processId) ?? new Set(admins);
+    if (owner?.startsWith('user:')) refs.add(owner);
+    if (refs.size) users.set(processId, refs);
   }
   return new Map(
     [...users].map(([workflowId, refs]) => [workflowId, [...refs]]),

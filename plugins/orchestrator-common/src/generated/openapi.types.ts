@@ -854,7 +854,7 @@ export interface components {
         lastError?: string;
       };
     };
-    /** Published on `orchestrator:workflow:<workflowId>`, to the owners of the runs that changed, when some run of the workflow changed. Content-free on purpose; the page refetches through the API. */
+    /** Published on `orchestrator:workflow:<workflowId>`, to the owners of the runs that changed and the live instance admins, and on `orchestrator:workflows` to the live instance admins, when some run of the workflow changed. Content-free on purpose; the page refetches through the API. */
     WorkflowChangedSignalPayload: {
       type: 'workflow-changed';
       workflowId: string;

@@ -70,3 +70,9 @@ export const instanceSignalChannel = (instanceId: string) =>
 /** Signal channel of every run of one workflow. @public */
 export const workflowSignalChannel = (workflowId: string) =>
   `orchestrator:workflow:${workflowId}`;
+
+/**
+ * Signal channel of every workflow's runs, ticked to live instance admins only: pages listing
+ * runs of any workflow (All runs, an entity's runs) cannot know every workflow channel. @public
+ */
+export const allWorkflowsSignalChannel = 'orchestrator:workflows';
