@@ -6,8 +6,9 @@
 // are installed outside the repository, under Yarn's cache folder (readiness.mjs), with `npm ci`
 // and an npm cache kept next to them, and re-used while their lock file is unchanged.
 // Checks per host: the plugins loaded, /api/orchestrator/health, the workflows overview against
-// the stand-in, a run started through the dynamically loaded backend and seen COMPLETED, both
-// scaffolder actions listed, a scaffolder dry run of examples/templates/run-greeting.
+// the stand-in, a run started through the dynamically loaded backend and seen COMPLETED, its log
+// lines through the dynamically loaded Loki module (the stand-in as Loki), both scaffolder
+// actions listed, a scaffolder dry run of examples/templates/run-greeting.
 // Frontend, per host: the exported scalprum bundles of the Orchestrator and form-widgets plugins
 // rendered in Chromium by a host app sharing its modules with them (dynamic/frontend/), against
 // that host's backend: OrchestratorPage, the entity Workflows tab and the run form's widgets.
@@ -239,6 +240,10 @@ function writeConfig(dir, port, database) {
     permission: { enabled: true },
     orchestrator: {
       dataIndexService: { url: `http://localhost:${STANDIN_PORT}` },
+      // The stand-in answers Loki's query_range with its runs' lines.
+      workflowLogProvider: {
+        loki: { baseUrl: `http://localhost:${STANDIN_PORT}` },
+      },
     },
   };
   fs.writeFileSync(path.join(dir, 'app-config.yaml'), yaml.dump(config));
@@ -299,6 +304,7 @@ async function runChecks(name, port, child) {
     const want = [
       '@orchestrator-suite/backstage-plugin-orchestrator-backend-dynamic',
       '@orchestrator-suite/backstage-plugin-scaffolder-backend-module-orchestrator-dynamic',
+      '@orchestrator-suite/backstage-plugin-orchestrator-backend-module-loki-dynamic',
     ];
     const missing = want.filter(w => !loaded.includes(w));
     if (missing.length) throw new Error(`not loaded: ${missing.join(', ')}`);
@@ -319,6 +325,7 @@ async function runChecks(name, port, child) {
     if (!ids.includes('greeting')) throw new Error(`got ${ids.join(', ')}`);
     return `${ids.length} workflows`;
   });
+  let completedRun;
   await attempt(label('a run started and seen COMPLETED'), async () => {
     const { id } = await api(
       port,
@@ -335,13 +342,31 @@ async function runChecks(name, port, child) {
         `/api/orchestrator/v2/workflows/instances/${id}`,
       );
       state = body.instance?.state ?? body.state;
-      if (state === 'COMPLETED') return `run ${id}`;
+      if (state === 'COMPLETED') {
+        completedRun = id;
+        return `run ${id}`;
+      }
       if (state === 'ERROR' || state === 'ABORTED')
         throw new Error(`run ${id} ended ${state}`);
       await sleep(500);
     }
     throw new Error(`run ${id} still ${state} after 60 s`);
   });
+  await attempt(
+    label('run logs through the dynamically loaded Loki module'),
+    async () => {
+      if (!completedRun) throw new Error('no completed run to read');
+      const body = await api(
+        port,
+        'GET',
+        `/api/orchestrator/v2/workflows/instances/${completedRun}/logs`,
+      );
+      const last = body.logs?.[body.logs.length - 1]?.log ?? '';
+      if (body.provider !== 'loki' || !/is COMPLETED$/.test(last))
+        throw new Error(`got ${JSON.stringify(body).slice(0, 300)}`);
+      return `${body.logs.length} lines`;
+    },
+  );
   await attempt(
     label('scaffolder lists both orchestrator actions'),
     async () => {

@@ -21,6 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dynamic-plugins/dist');
 const RHDH_CLI = '@red-hat-developer-hub/cli@1.9.1';
 const COMMON = '@orchestrator-suite/backstage-plugin-orchestrator-common';
+const NODE = '@orchestrator-suite/backstage-plugin-orchestrator-node';
 
 /**
  * The runtime plugins, in the order they are exported two at a time (each backend next to a
@@ -39,6 +40,9 @@ const PLUGINS = [
       ),
   },
   { dir: 'plugins/scaffolder-backend-module-orchestrator', embed: [COMMON] },
+  // Its extension point comes from orchestrator-node; RHDH matches it by id, so the embedded
+  // copy reaches the backend plugin's registration.
+  { dir: 'plugins/orchestrator-backend-module-loki', embed: [COMMON, NODE] },
 ];
 
 const args = process.argv.slice(2);
