@@ -3,7 +3,7 @@ export interface Config {
     workflowLogProvider?: {
       /** Grafana Loki as the source of per-run logs (`GET /v2/workflows/instances/{instanceId}/logs`). */
       loki?: {
-        /** Loki's base URL, e.g. `http://loki:3100`; the module asks `<baseUrl>/loki/api/v1/query_range`. Required. */
+        /** Loki's base URL, e.g. `http://loki:3100`, without credentials (use `token`); the module asks `<baseUrl>/loki/api/v1/query_range`. Required. */
         baseUrl: string;
         /**
          * The streams to search for a run's lines, ANDed: e.g. `{ label: app, value: greeting }`. A

@@ -285,6 +285,10 @@ describe('DefaultLokiLogProvider', () => {
         /loki.timeoutMs must be a positive number/,
       ],
       [
+        { baseUrl: 'http://admin:s3cret@loki.test:3100' },
+        /^orchestrator.workflowLogProvider.loki.baseUrl must not carry credentials: set orchestrator.workflowLogProvider.loki.token instead$/,
+      ],
+      [
         {
           baseUrl: LOKI,
           logStreamSelectors: [{ label: 'bad label', value: 'x' }],

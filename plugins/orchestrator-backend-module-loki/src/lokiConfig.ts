@@ -60,5 +60,11 @@ function httpBaseUrl(value: string): string {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new Error(`${KEY}.baseUrl must be an http(s) URL, got '${value}'`);
   }
+  // The URL is named in logs and errors; credentials in it would be shown with it.
+  if (url.username || url.password) {
+    throw new Error(
+      `${KEY}.baseUrl must not carry credentials: set ${KEY}.token instead`,
+    );
+  }
   return url.toString().replace(/\/+$/, '');
 }
