@@ -6,11 +6,21 @@ import {
 } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { orchestratorInstanceAdminViewPermission } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { PropsWithChildren } from 'react';
 import { SWRConfig } from 'swr';
-import { ADMIN_POLL_MS, useAdminPolling } from './useAdminPolling';
+import { manualSignalApi } from '../__testUtils__/renderWithApis';
+import {
+  ADMIN_POLL_MS,
+  ADMIN_RENEW_MS,
+  useAdminPolling,
+} from './useAdminPolling';
 
-function viewer(permissions: string[]) {
+/** The viewer's permissions, and a signal API unless `signals` is undefined (no signals plugin). */
+function viewer(
+  permissions: string[],
+  signals?: ReturnType<typeof manualSignalApi>,
+) {
   const permission = mockApis.permission({
     authorize: req =>
       permissions.includes(req.permission.name)
@@ -20,9 +30,20 @@ function viewer(permissions: string[]) {
   // a fresh SWR cache: usePermission would otherwise reuse the previous test's decision
   return ({ children }: PropsWithChildren<{}>) => (
     <SWRConfig value={{ provider: () => new Map() }}>
-      <TestApiProvider apis={[[permissionApiRef, permission]]}>
-        {children}
-      </TestApiProvider>
+      {signals ? (
+        <TestApiProvider
+          apis={[
+            [permissionApiRef, permission],
+            [signalApiRef, signals],
+          ]}
+        >
+          {children}
+        </TestApiProvider>
+      ) : (
+        <TestApiProvider apis={[[permissionApiRef, permission]]}>
+          {children}
+        </TestApiProvider>
+      )}
     </SWRConfig>
   );
 }
@@ -73,7 +94,7 @@ describe('useAdminPolling', () => {
     });
   }
 
-  it("refreshes an instance admin's page every 15 s", async () => {
+  it("without a signal API, refreshes an instance admin's page every 15 s", async () => {
     const refresh = jest.fn().mockResolvedValue(undefined);
     await render(refresh, INSTANCE_ADMIN);
     await elapse(ADMIN_POLL_MS - 100);
@@ -82,6 +103,62 @@ describe('useAdminPolling', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
     await elapse(2 * ADMIN_POLL_MS);
     expect(refresh).toHaveBeenCalledTimes(3);
+  });
+
+  it('with signals, an instance admin polls nothing and refreshes on each tick of orchestrator:workflows', async () => {
+    const signals = manualSignalApi();
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    await render(refresh, viewer(['orchestrator.instanceAdminView'], signals));
+    expect(signals.channels()).toEqual(['orchestrator:workflows']);
+    await elapse(ADMIN_RENEW_MS - 100);
+    expect(refresh).not.toHaveBeenCalled();
+
+    act(() =>
+      signals.emit('orchestrator:workflows', {
+        type: 'workflow-changed',
+        workflowId: 'greeting',
+      }),
+    );
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('with signals, reloads a page no tick refreshed for 5 minutes once, so the backend keeps ticking the admin', async () => {
+    const signals = manualSignalApi();
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    await render(refresh, viewer(['orchestrator.instanceAdminView'], signals));
+    await elapse(ADMIN_RENEW_MS / 2);
+    act(() =>
+      signals.emit('orchestrator:workflows', {
+        type: 'workflow-changed',
+        workflowId: 'greeting',
+      }),
+    );
+    expect(refresh).toHaveBeenCalledTimes(1);
+    // the tick's refresh renewed the admin: the next reload is 5 minutes after it
+    await elapse(ADMIN_RENEW_MS - 100);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    await elapse(200);
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('with signals, a user without instanceAdminView subscribes to nothing and never polls', async () => {
+    const signals = manualSignalApi();
+    const refresh = jest.fn();
+    await render(refresh, viewer(['orchestrator.workflowAdminView'], signals));
+    expect(signals.channels()).toEqual([]);
+    await elapse(10 * ADMIN_RENEW_MS);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it('with signals, catches up on coming back to a hidden tab', async () => {
+    const signals = manualSignalApi();
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    await render(refresh, viewer(['orchestrator.instanceAdminView'], signals));
+    setVisibility('hidden');
+    await elapse(2 * ADMIN_RENEW_MS);
+    expect(refresh).not.toHaveBeenCalled();
+    setVisibility('visible');
+    await waitFor(() => expect(refresh).toHaveBeenCalledTimes(1));
   });
 
   it('never polls for a user who sees only their own runs', async () => {

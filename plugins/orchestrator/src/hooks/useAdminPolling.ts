@@ -1,22 +1,40 @@
 import { useEffect, useRef, useState } from 'react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { orchestratorInstanceAdminViewPermission } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import {
+  allWorkflowsSignalChannel,
+  orchestratorInstanceAdminViewPermission,
+} from '@orchestrator-suite/backstage-plugin-orchestrator-common';
 import { useBackoffPolling } from './useBackoffPolling';
+import { useSignalChannels } from './useSignalChannels';
 
 /**
- * Modest on purpose: every open page of every instance admin asks this often, and a run's
- * own page (live by signals for its owner) is where seconds matter.
+ * Modest on purpose: without signals, every open page of every instance admin asks this
+ * often, and a run's own page is where seconds matter.
  */
 export const ADMIN_POLL_MS = 15_000;
 
 /**
+ * With signals, how long a visible admin page goes without any tick before it reloads once
+ * anyway. The backend ticks an admin only for
+ * `orchestrator.instanceWatcher.adminTicksTtlSeconds` (default 900) after a request showed the
+ * permission, and a page ticked by nothing makes no request: this reload renews the admin
+ * before the TTL runs out, so keep the TTL above it.
+ */
+export const ADMIN_RENEW_MS = 5 * 60_000;
+
+/**
  * Keeps a page that shows several users' runs current for an instance admin
  * (`orchestrator.instanceAdminView`, the permission that lets the backend list others' runs).
- * The backend ticks a workflow's channel only to the owners of its changed runs: any user may
- * subscribe to any signal channel, so a tick sent to more people would tell them when others'
- * runs changed. An admin therefore learns of other people's runs by polling, every
- * ADMIN_POLL_MS while the document is visible and once on coming back to it; the page's
- * signals still update it at once for the admin's own runs. No one else polls.
+ * Any user may subscribe to any signal channel, so the backend sends workflow ticks only to
+ * the owners of the changed runs and to the admins its requests have recently shown holding
+ * the permission; the page's request that brought this hook here made this admin one. With
+ * signals the hook refreshes on each tick of `orchestrator:workflows` (every workflow's runs,
+ * which a page of any workflow's runs could not subscribe to one by one) and polls no data;
+ * only a page that no tick refreshed for ADMIN_RENEW_MS reloads once, to stay known to the
+ * backend. Without a signal API it polls every ADMIN_POLL_MS while the document is visible.
+ * Either way it refreshes on coming back to a hidden tab: what changed in the background (the
+ * browser may have dropped the signals connection, or the backend's TTL may have run out).
+ * No one else polls, and non-admins subscribe to nothing here.
  */
 export function useAdminPolling(
   refresh: () => Promise<unknown> | void,
@@ -29,6 +47,15 @@ export function useAdminPolling(
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
   const wasHidden = useRef(false);
+  const [ticks, setTicks] = useState(0);
+  const { isSignalsAvailable } = useSignalChannels(
+    allowed ? [allWorkflowsSignalChannel] : [],
+    () => {
+      setTicks(n => n + 1);
+      refreshRef.current();
+    },
+  );
+  const every = isSignalsAvailable ? ADMIN_RENEW_MS : intervalMs;
 
   useEffect(() => {
     if (!visible) wasHidden.current = true;
@@ -42,9 +69,11 @@ export function useAdminPolling(
   useBackoffPolling({
     enabled: allowed && visible,
     poll: () => refreshRef.current(),
-    initialDelayMs: intervalMs,
-    maxDelayMs: intervalMs,
+    initialDelayMs: every,
+    maxDelayMs: every,
     factor: 1,
+    // a tick's refresh renewed the admin: the renewal waits again from there
+    resetKey: ticks,
   });
 }
 

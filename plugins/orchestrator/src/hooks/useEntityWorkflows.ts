@@ -12,7 +12,7 @@ import { useSignalChannels } from './useSignalChannels';
  * The overviews of an entity's workflows (those its annotation names, or for
  * none, those it has run), with figures for the entity's runs only; kept
  * current like the Workflows tab: reloaded on each shown workflow's tick, and
- * polled for instance admins, whose figures include runs that tick no one.
+ * for instance admins, whose figures include others' runs, by useAdminPolling.
  */
 export function useEntityWorkflows(
   entityRef: string,

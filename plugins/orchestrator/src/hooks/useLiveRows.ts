@@ -13,8 +13,8 @@ export function isTerminal(state: ProcessInstanceDTO['state']): boolean {
 
 /**
  * Keeps a page of runs current. With signals: listen on each unfinished run's
- * channel and on its workflow's channel (both delivered only to the owners of
- * the runs that changed; an admin's view of others' runs polls, useAdminPolling),
+ * channel and on its workflow's channel (delivered to the owners of the runs
+ * that changed; admins hear of others' runs through useAdminPolling),
  * plus `extraChannels`, and refresh on a message, with no timer. Without
  * signals: poll with backoff, only while some row is unfinished.
  */

@@ -28,7 +28,7 @@ export interface RunsRequest {
 /**
  * One page of runs in a scope, kept current: by signals of its unfinished
  * runs (and, for one workflow, of that workflow), by polling without signals,
- * and for instance admins, whose lists hold others' runs, by admin polling.
+ * and for instance admins, whose lists hold others' runs, by useAdminPolling.
  * The rows stay while the next page loads.
  */
 export function useRuns(

@@ -16,7 +16,7 @@ import { useSignalChannels } from './useSignalChannels';
  * One page of the Workflows tab, kept current. The backend ticks a
  * workflow's channel to the owners of its changed runs, so reloading the
  * shown page on a tick keeps stats and last run current; an instance admin's
- * figures include others' runs, which tick no one, so admins also poll.
+ * figures include others' runs, which useAdminPolling follows.
  */
 export function useWorkflowOverviews(
   query: ServerTableQuery,

@@ -101,17 +101,46 @@ describe('OrchestratorPage', () => {
       jest.useRealTimers();
     });
 
-    it("reloads an instance admin's stats every 15 s: others' runs send them no signal", async () => {
+    it("updates an instance admin's stats on the tick of others' runs, without polling", async () => {
+      jest.useFakeTimers({ advanceTimers: true });
+      const signals = manualSignalApi();
+      const api = mockOrchestratorApi({
+        getWorkflowsOverview: jest
+          .fn()
+          .mockResolvedValue(overviewList([greetingOverview])),
+      });
+      await renderWithApis(<OrchestratorPage />, { api, signalApi: signals });
+      expect(await screen.findByText('Greeting workflow')).toBeInTheDocument();
+      const calls = api.getWorkflowsOverview.mock.calls.length;
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(60_000);
+      });
+      expect(api.getWorkflowsOverview.mock.calls.length).toBe(calls);
+
+      api.getWorkflowsOverview.mockResolvedValue(
+        overviewList([{ ...greetingOverview, lastRunStatus: 'ERROR' }]),
+      );
+      // what the backend sends live instance admins when anyone's run changed
+      act(() =>
+        signals.emit('orchestrator:workflows', {
+          type: 'workflow-changed',
+          workflowId: 'greeting',
+        }),
+      );
+      const row = within(screen.getByTestId('workflows-table-row'));
+      expect(await row.findByText('Failed')).toBeInTheDocument();
+      expect(api.getWorkflowsOverview.mock.calls.length).toBe(calls + 1);
+      jest.useRealTimers();
+    });
+
+    it("reloads an instance admin's stats every 15 s without a signal API", async () => {
       jest.useFakeTimers({ advanceTimers: true });
       const api = mockOrchestratorApi({
         getWorkflowsOverview: jest
           .fn()
           .mockResolvedValue(overviewList([greetingOverview])),
       });
-      await renderWithApis(<OrchestratorPage />, {
-        api,
-        signalApi: manualSignalApi(),
-      });
+      await renderWithApis(<OrchestratorPage />, { api });
       expect(await screen.findByText('Greeting workflow')).toBeInTheDocument();
       const calls = api.getWorkflowsOverview.mock.calls.length;
       api.getWorkflowsOverview.mockResolvedValue(
