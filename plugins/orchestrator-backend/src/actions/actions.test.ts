@@ -1,4 +1,6 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
+import { workflowLogsExtensionEndpoint } from '@orchestrator-suite/backstage-plugin-orchestrator-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { seedStandard } from '../__testUtils__/fixtures';
 import {
@@ -21,7 +23,32 @@ const TOOLS = [
   'orchestrator.get-instance',
   'orchestrator.abort-instance',
   'orchestrator.retrigger-instance',
+  'orchestrator.get-instance-logs',
 ];
+
+/** Three lines per run, for the logs tool. */
+const logProvider = createBackendModule({
+  pluginId: 'orchestrator',
+  moduleId: 'mcp-test-logs',
+  register(env) {
+    env.registerInit({
+      deps: { logs: workflowLogsExtensionEndpoint },
+      async init({ logs }) {
+        logs.addWorkflowLogProvider({
+          getProviderId: () => 'test',
+          fetchWorkflowLogsByInstance: async instance => ({
+            instanceId: instance.id,
+            logs: [1, 2, 3].map(n => ({
+              id: String(n),
+              timestamp: `2026-11-01T10:00:0${n}.000Z`,
+              log: `line ${n} of ${instance.id}`,
+            })),
+          }),
+        });
+      },
+    });
+  },
+});
 
 type ToolAnswer = {
   isError?: boolean;
@@ -94,7 +121,7 @@ describe('Orchestrator actions through MCP', () => {
         app: { baseUrl: PORTAL },
         backend: { actions: { pluginSources: ['orchestrator'] } },
       },
-      extraFeatures: [mcpActionsPlugin],
+      extraFeatures: [mcpActionsPlugin, logProvider],
     });
     seedStandard(h.standin);
     // Ann may read and run workflows (no admin views); Bob is granted nothing.
@@ -109,7 +136,7 @@ describe('Orchestrator actions through MCP', () => {
     await h?.close();
   });
 
-  it('lists the seven tools with a description on every input field', async () => {
+  it('lists the eight tools with a description on every input field', async () => {
     const { tools } = await ann.listTools();
     const ours = tools.filter(t => t.name.startsWith('orchestrator.'));
     expect(ours.map(t => t.name).sort()).toEqual([...TOOLS].sort());
@@ -184,6 +211,28 @@ describe('Orchestrator actions through MCP', () => {
       instanceId: 'bob-active',
     });
     expect(abort.isError).toBe(true);
+  });
+
+  it("reads the newest lines of her own run, and nothing of another's", async () => {
+    const { output } = await ann.call('orchestrator.get-instance-logs', {
+      instanceId: 'ann-error',
+      tail: 2,
+    });
+    expect(output).toEqual({
+      instanceId: 'ann-error',
+      provider: 'test',
+      truncated: true,
+      lines: [
+        { time: '2026-11-01T10:00:02.000Z', line: 'line 2 of ann-error' },
+        { time: '2026-11-01T10:00:03.000Z', line: 'line 3 of ann-error' },
+      ],
+      url: `${PORTAL}/orchestrator/instances/ann-error`,
+    });
+    const others = await ann.call('orchestrator.get-instance-logs', {
+      instanceId: 'bob-active',
+    });
+    expect(others.isError).toBe(true);
+    expect(others.text).not.toContain('line 1');
   });
 
   it('returns the input schema and validates inputs on the server', async () => {

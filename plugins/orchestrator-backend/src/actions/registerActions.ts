@@ -1,5 +1,6 @@
 import type { OrchestratorActionsContext } from './types';
 import { registerInstanceActions } from './instanceActions';
+import { registerLogActions } from './logActions';
 import { registerWorkflowActions } from './workflowActions';
 
 /**
@@ -12,4 +13,5 @@ export function registerOrchestratorActions(
 ): void {
   registerWorkflowActions(context);
   registerInstanceActions(context);
+  registerLogActions(context);
 }

@@ -2,6 +2,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import type { ExecutionService } from '../services/ExecutionService';
 import type { InstanceService } from '../services/InstanceService';
 import type { WorkflowService } from '../services/WorkflowService';
+import type { WorkflowLogService } from '../workflowLogs/WorkflowLogService';
 import type { PortalLinks } from './links';
 
 /**
@@ -13,5 +14,6 @@ export interface OrchestratorActionsContext {
   workflows: WorkflowService;
   instances: InstanceService;
   execution: ExecutionService;
+  logs: WorkflowLogService;
   links: PortalLinks;
 }

@@ -124,6 +124,9 @@ describe('WorkflowLogsButton', () => {
     await render(api);
     const dialog = await openDialog();
     await within(dialog).findByTestId('logs-lines');
+    expect(
+      within(dialog).getByRole('button', { name: 'Download' }),
+    ).toBeEnabled();
 
     await userEvent.click(within(dialog).getByTestId('logs-copy'));
     expect(writeText).toHaveBeenCalledWith(
