@@ -25,7 +25,7 @@ import request from 'supertest';
 import WebSocket from 'ws';
 import { orchestratorPlugin } from '../plugin';
 
-/** Admin permissions are the only ones a replica test user lacks. */
+/** Admin permissions are the only ones a replica test user lacks (unless named an admin). */
 const ADMIN_PERMISSIONS = [
   'orchestrator.workflowAdminView',
   'orchestrator.instanceAdminView',
@@ -102,15 +102,23 @@ export async function startReplica(options: {
   /** Every replica appends what its orchestrator plugin publishes here. */
   published: PublishedSignal[];
   notifications: jest.Mock;
+  /** Users holding the admin permissions too. */
+  admins?: string[];
 }): Promise<Replica> {
   const { name, published } = options;
   const permissions = mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(r => ({
-        result: ADMIN_PERMISSIONS.includes(r.permission.name)
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-      })) as any,
+    authorize: async (requests, authorizeOptions) => {
+      const user = (
+        authorizeOptions?.credentials.principal as { userEntityRef?: string }
+      ).userEntityRef;
+      const admin = !!user && !!options.admins?.includes(user);
+      return requests.map(r => ({
+        result:
+          ADMIN_PERMISSIONS.includes(r.permission.name) && !admin
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })) as any;
+    },
     authorizeConditional: async requests =>
       requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
   });
