@@ -93,8 +93,9 @@ export interface Config {
        * the content-free workflow ticks of others' runs after their last request that showed the
        * permission, so their pages update by signals instead of polling. Someone who lost the
        * permission gets at most this long of content-free ticks, and sees nothing new through the
-       * API. 0 turns it off (only owners are ticked, as before); the frontend cannot tell, so an
-       * admin's page then shows others' new runs only when it loads or the tab comes back. Default 900.
+       * API. 0 turns it off (only owners are ticked, as before). The frontend plugin declares the
+       * key visible to the browser: with 0 admins' pages poll every 15 s again, otherwise a page
+       * no tick refreshed reloads within half the TTL to stay known. Default 900.
        */
       adminTicksTtlSeconds?: number;
     };

@@ -8,5 +8,15 @@ export interface Config {
      * @visibility frontend
      */
     workflowLogProvider?: {};
+    instanceWatcher?: {
+      /**
+       * The backend's key (see its config): also read by the frontend, where 0 means the
+       * backend does not tick instance admins about others' runs, so their pages poll every
+       * 15 s as without signals; otherwise a page no tick refreshed reloads once within half
+       * of it (at most every 5 minutes) to stay known as a live admin. Default 900.
+       * @visibility frontend
+       */
+      adminTicksTtlSeconds?: number;
+    };
   };
 }

@@ -6,6 +6,7 @@ import {
 } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { orchestratorInstanceAdminViewPermission } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { configApiRef } from '@backstage/core-plugin-api';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { PropsWithChildren } from 'react';
 import { SWRConfig } from 'swr';
@@ -20,7 +21,14 @@ import {
 function viewer(
   permissions: string[],
   signals?: ReturnType<typeof manualSignalApi>,
+  adminTicksTtlSeconds?: number,
 ) {
+  const config = mockApis.config({
+    data:
+      adminTicksTtlSeconds === undefined
+        ? {}
+        : { orchestrator: { instanceWatcher: { adminTicksTtlSeconds } } },
+  });
   const permission = mockApis.permission({
     authorize: req =>
       permissions.includes(req.permission.name)
@@ -35,6 +43,7 @@ function viewer(
           apis={[
             [permissionApiRef, permission],
             [signalApiRef, signals],
+            [configApiRef, config],
           ]}
         >
           {children}
@@ -139,6 +148,31 @@ describe('useAdminPolling', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
     await elapse(200);
     expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('with signals, renews within half a shorter backend TTL', async () => {
+    const signals = manualSignalApi();
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    await render(
+      refresh,
+      viewer(['orchestrator.instanceAdminView'], signals, 120),
+    );
+    await elapse(60_000 - 100);
+    expect(refresh).not.toHaveBeenCalled();
+    await elapse(200);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('with signals but a backend TTL of 0 (no admin ticks), polls every 15 s and subscribes to nothing', async () => {
+    const signals = manualSignalApi();
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    await render(
+      refresh,
+      viewer(['orchestrator.instanceAdminView'], signals, 0),
+    );
+    expect(signals.channels()).toEqual([]);
+    await elapse(ADMIN_POLL_MS + 100);
+    expect(refresh).toHaveBeenCalledTimes(1);
   });
 
   it('with signals, a user without instanceAdminView subscribes to nothing and never polls', async () => {
