@@ -144,6 +144,8 @@ describe('GET /loki/api/v1/query_range', () => {
       'at least one matcher that does not match the empty string',
     ],
     [{ query: '{service_name="greeting"} |= `raw`' }, 'parse error'],
+    [{ query: '{service_name="greeting"} |~ "("' }, 'invalid regex'],
+    [{ query: '{service_name=~"("}' }, 'invalid regex'],
     [{ query: '{service_name="greeting"}', limit: '0' }, 'limit must be'],
     [
       { query: '{service_name="greeting"}', direction: 'sideways' },

@@ -55,6 +55,11 @@ export function parseLogQuery(text: string): LogQuery {
       value: unquote(expect('str', 'a string').str!),
     });
   }
+  // Compiled once here: a bad pattern is the query's fault (400), and lines are many.
+  for (const m of matchers)
+    if (m.op === '=~' || m.op === '!~') anchored(m.value);
+  for (const f of filters)
+    if (f.op === '|~' || f.op === '!~') unanchored(f.value);
   if (matchers.every(m => matches(m, ''))) {
     throw new InputError(
       'parse error: queries require at least one matcher that does not match the empty string',
@@ -75,7 +80,7 @@ export function selects(
       const hit =
         f.op === '|=' || f.op === '!='
           ? line.includes(f.value)
-          : new RegExp(f.value).test(line);
+          : unanchored(f.value).test(line);
       return f.op === '|=' || f.op === '|~' ? hit : !hit;
     })
   );
@@ -94,15 +99,33 @@ function matches(m: LogQuery['matchers'][number], value: string): boolean {
   }
 }
 
+const compiled = new Map<string, RegExp>();
+
 /** Loki's label regexes match the whole value. */
 function anchored(pattern: string): RegExp {
-  try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    throw new InputError(
-      `parse error: invalid regex ${JSON.stringify(pattern)}`,
-    );
+  return compile(`^(?:${pattern})$`, pattern);
+}
+
+/** Line filter regexes match anywhere in the line. */
+function unanchored(pattern: string): RegExp {
+  return compile(pattern, pattern);
+}
+
+function compile(source: string, pattern: string): RegExp {
+  let regex = compiled.get(source);
+  if (!regex) {
+    try {
+      regex = new RegExp(source);
+    } catch {
+      throw new InputError(
+        `parse error: invalid regex ${JSON.stringify(pattern)}`,
+      );
+    }
+    // A handful of patterns per query; a bound keeps many different queries from piling up.
+    if (compiled.size >= 200) compiled.clear();
+    compiled.set(source, regex);
   }
+  return regex;
 }
 
 type Token = { label?: string; op?: string; str?: string; punct?: string };
