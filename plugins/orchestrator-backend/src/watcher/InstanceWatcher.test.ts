@@ -10,7 +10,10 @@ import { DefaultDataIndexClient } from '../dataIndex/DataIndexClient';
 import { migrateKnex } from '../database/migrations';
 import { DatabaseRunStore } from '../runStore/RunStore';
 import { DefaultDefinitionCache } from '../services/DefinitionCache';
-import { DefaultInstanceWatcher } from './InstanceWatcher';
+import {
+  DefaultInstanceWatcher,
+  InstanceWatcherOptions,
+} from './InstanceWatcher';
 import { DatabaseWatcherCursorStore } from './WatcherCursorStore';
 
 jest.setTimeout(30_000);
@@ -201,7 +204,10 @@ describe('DefaultInstanceWatcher privacy, sub-flows and paging', () => {
   let runStore: DatabaseRunStore;
   const now = T;
 
-  const watcher = (batchSize = 500) => {
+  const watcher = (
+    batchSize = 500,
+    extra: Partial<InstanceWatcherOptions> = {},
+  ) => {
     const dataIndex = DefaultDataIndexClient.create({
       url: standin.url,
       logger: mockServices.logger.mock(),
@@ -217,6 +223,7 @@ describe('DefaultInstanceWatcher privacy, sub-flows and paging', () => {
       batchSize,
       initialLookbackMs: 60_000,
       now: () => now,
+      ...extra,
     });
   };
 
@@ -285,6 +292,64 @@ describe('DefaultInstanceWatcher privacy, sub-flows and paging', () => {
     expect([...ticks[0].recipients.entityRef].sort()).toEqual([ANN, BOB]);
     // secret-flow's only change is a service's run: no user is told of it
     expect(JSON.stringify(ticks)).not.toContain('secret-flow');
+  });
+
+  it('adds the live admins to every workflow tick, each user once, and tells only them on orchestrator:workflows', async () => {
+    const ADMIN = 'user:default/ada';
+    standin.store.putInstances([
+      instance('ann-1', { lastUpdate: T - 500, initiator: ANN }),
+      instance('ada-1', { lastUpdate: T - 400, initiator: ADMIN }),
+      instance('bot-1', {
+        processId: 'secret-flow',
+        lastUpdate: T - 200,
+        initiator: 'service:scaffolder',
+      }),
+    ]);
+    const listLive = jest.fn().mockResolvedValue([ADMIN]);
+    const result = await watcher(500, { liveAdmins: { listLive } }).tick();
+    // the set is read once per tick, not once per workflow
+    expect(listLive).toHaveBeenCalledTimes(1);
+    const ticks = signals.publish.mock.calls
+      .map(c => c[0])
+      .filter(p => p.message.type === 'workflow-changed');
+    const recipientsOf = (channel: string) =>
+      ticks
+        .filter(t => t.channel === channel)
+        .map(t => [...t.recipients.entityRef].sort());
+    expect(recipientsOf('orchestrator:workflow:greeting')).toEqual([
+      [ADMIN, ANN].sort(),
+    ]);
+    // a service's run is told to the admins, who may see it
+    expect(recipientsOf('orchestrator:workflow:secret-flow')).toEqual([
+      [ADMIN],
+    ]);
+    expect(recipientsOf('orchestrator:workflows')).toEqual([[ADMIN], [ADMIN]]);
+    expect(
+      ticks
+        .filter(t => t.channel === 'orchestrator:workflows')
+        .map(t => t.message.workflowId)
+        .sort(),
+    ).toEqual(['greeting', 'secret-flow']);
+    // 2 owned runs' instance signals + 2 workflows on both channels
+    expect(result.signals).toBe(6);
+  });
+
+  it('ticks the owners as before when the live admins cannot be read', async () => {
+    standin.store.putInstances([
+      instance('ann-1', { lastUpdate: T - 500, initiator: ANN }),
+    ]);
+    const listLive = jest.fn().mockRejectedValue(new Error('db down'));
+    await watcher(500, { liveAdmins: { listLive } }).tick();
+    const ticks = signals.publish.mock.calls
+      .map(c => c[0])
+      .filter(p => p.message.type === 'workflow-changed');
+    expect(ticks).toEqual([
+      {
+        recipients: { type: 'user', entityRef: [ANN] },
+        channel: 'orchestrator:workflow:greeting',
+        message: { type: 'workflow-changed', workflowId: 'greeting' },
+      },
+    ]);
   });
 
   it('publishes nothing as a broadcast, whatever changed', async () => {
