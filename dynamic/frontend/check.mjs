@@ -4,12 +4,12 @@
 // plugin. A small HTTP server plays RHDH's part: it serves the host page, each dist-scalprum
 // folder, and forwards /api to that backend (adding the load test's static token, since the
 // host has no sign-in) and /api/proxy/demo-data to the stand-in (RHDH's proxy plugin's job).
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/lib/chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -214,27 +214,6 @@ function startServer({
     server.listen(port, '127.0.0.1', () => resolve(server)),
   );
 }
-
-function chromiumPath() {
-  try {
-    return execSync('command -v chromium', { shell: '/bin/bash' })
-      .toString()
-      .trim();
-  } catch {
-    return undefined;
-  }
-}
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Runs the frontend checks for one host; `attempt(name, fn)` records each. `pluginsRoot` is the

@@ -1,11 +1,14 @@
 // Starts the whole suite as the browser journeys and the page-load bench use it: the SonataFlow
 // stand-in with the sample workflows and the backend serving the production build of the app.
-import { spawn, spawnSync, execSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium.mjs';
+
+export { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const root = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -13,29 +16,6 @@ const root = path.resolve(
 );
 export const backendUrl = 'http://localhost:7007';
 export const standinUrl = 'http://localhost:8899';
-
-/** Chromium's flags for this sandbox (no GPU, no sandbox, no background traffic). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Debian's chromium, or undefined when it is not installed. */
-export function chromiumPath() {
-  try {
-    return execSync('command -v chromium', { shell: '/bin/bash' })
-      .toString()
-      .trim();
-  } catch {
-    return undefined;
-  }
-}
 
 /** A browser with a fresh profile, so nothing is cached from an earlier visit. */
 export function launchFreshBrowser(executablePath, viewport) {
