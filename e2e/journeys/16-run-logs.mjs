@@ -1,4 +1,5 @@
 import {
+  apiAsGuest,
   fillField,
   openAsGuest,
   submitRun,
@@ -38,5 +39,43 @@ export default async function ({ page, baseUrl, artifacts }) {
     throw new Error(`downloaded ${download.suggestedFilename()}`);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'detached' });
+
+  // A failed run's logs straight from All runs, beside its status.
+  const { id: failedId } = await apiAsGuest(
+    baseUrl,
+    'POST',
+    '/v2/workflows/failing/execute',
+    { inputData: { shouldFail: true, failUntilAttempt: 2 } },
+  );
+  for (let i = 0; ; i++) {
+    const run = await apiAsGuest(
+      baseUrl,
+      'GET',
+      `/v2/workflows/instances/${encodeURIComponent(failedId)}`,
+    );
+    if (run.state === 'ERROR') break;
+    if (i > 60) throw new Error(`run ${failedId} did not fail`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  await page.goto(
+    `${baseUrl}/orchestrator?tab=runs&q=${encodeURIComponent(failedId)}`,
+  );
+  const row = page
+    .getByTestId('runs-table-row')
+    .filter({ hasText: failedId })
+    .first();
+  await row.getByTestId('run-view-logs').waitFor();
+  await page.screenshot({ path: `${artifacts}/run-logs-list-row.png` });
+  await row.getByTestId('run-view-logs').click();
+  const failedLines = page
+    .getByTestId('workflow-logs-dialog')
+    .getByTestId('logs-lines');
+  await failedLines.waitFor();
+  const failedText = await failedLines.innerText();
+  if (!failedText.includes(failedId) || !/ERROR/.test(failedText))
+    throw new Error(`failed run's lines: ${failedText.slice(0, 300)}`);
+  // the dialog fades in; the picture is for a person, so it waits for the fade to end
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${artifacts}/run-logs-from-list.png` });
   return `${text.length} lines`;
 }

@@ -28,6 +28,7 @@ import {
   formatRelative,
 } from '../shared/formatTime';
 import { BulkActions } from './BulkActions';
+import { RunLogsLink } from './RunLogsLink';
 import { RunsFilters } from './RunsFilters';
 import { useRunsUrlState } from './useRunsUrlState';
 import { buildRunsFilter, RunsFilterState } from './runsFilter';
@@ -81,7 +82,12 @@ function useColumns(scope: RunsScope, isAdmin: boolean) {
       id: 'status',
       title: t('runs.columns.status'),
       sortField: sortable ? 'state' : undefined,
-      render: r => <StatusChip state={r.state} />,
+      render: r => (
+        <Box display="flex" alignItems="center" gap={1}>
+          <StatusChip state={r.state} />
+          <RunLogsLink run={r} />
+        </Box>
+      ),
     },
     {
       id: 'started',
