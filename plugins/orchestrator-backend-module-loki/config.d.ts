@@ -27,6 +27,26 @@ export interface Config {
         token?: string;
         /** Sent as `X-Scope-OrgID` (the tenant of a multi-tenant Loki). Default none. */
         tenant?: string;
+        /**
+         * How Loki's certificate is checked, for an `https:` baseUrl only (a `tls` block with an
+         * `http:` baseUrl fails the start). Default: Node's own CA list, certificates checked.
+         */
+        tls?: {
+          /**
+           * PEM text of one or more CA certificates trusted for Loki, e.g. the cluster's service
+           * CA. With `caFile` too, both are trusted. They replace Node's own CA list for Loki's
+           * connections. Default none.
+           */
+          ca?: string;
+          /**
+           * Path of a PEM file of CA certificates, read once at startup (an unreadable file fails
+           * the start), e.g. `/var/run/secrets/kubernetes.io/serviceaccount/service-ca.crt` on
+           * OpenShift. Default none.
+           */
+          caFile?: string;
+          /** `false` skips checking Loki's certificate (a warning is logged at startup). Default `true`. */
+          rejectUnauthorized?: boolean;
+        };
       };
     };
   };

@@ -12,6 +12,7 @@ import {
   WorkflowLogsRequest,
 } from '@orchestrator-suite/backstage-plugin-orchestrator-node';
 import { runLogQuery } from './logQuery';
+import { lokiFetch, tlsFailure } from './lokiFetch';
 import { LokiSettings, readLokiSettings } from './lokiConfig';
 import { LokiQueryAnswer, newestLines } from './lokiStreams';
 
@@ -27,14 +28,18 @@ const MAX_WINDOW_MS = 30 * 24 * 3_600_000;
  * @public
  */
 export class DefaultLokiLogProvider implements WorkflowLogProvider {
-  /** From `orchestrator.workflowLogProvider.loki`; throws naming the key on a bad value. */
+  /**
+   * From `orchestrator.workflowLogProvider.loki`; throws naming the key on a bad value. A
+   * `fetch` given here replaces the whole transport, `tls` included (for tests).
+   */
   static fromConfig(
     config: Config,
     options: { fetch?: typeof fetch; now?: () => number } = {},
   ): DefaultLokiLogProvider {
+    const settings = readLokiSettings(config);
     return new DefaultLokiLogProvider(
-      readLokiSettings(config),
-      options.fetch ?? fetch,
+      settings,
+      options.fetch ?? lokiFetch(settings.tls),
       options.now ?? Date.now,
     );
   }
@@ -57,6 +62,11 @@ export class DefaultLokiLogProvider implements WorkflowLogProvider {
   /** Whether explicit stream selectors narrow the search. */
   isNarrowed(): boolean {
     return this.settings.narrowed;
+  }
+
+  /** False when `tls.rejectUnauthorized` is false: Loki's certificate is not checked. */
+  checksCertificates(): boolean {
+    return this.settings.tls?.rejectUnauthorized ?? true;
   }
 
   async fetchWorkflowLogsByInstance(
@@ -131,6 +141,12 @@ export class DefaultLokiLogProvider implements WorkflowLogProvider {
     if (signal.aborted) {
       return new WorkflowLogProviderTimeoutError(
         `${this.where()} did not answer within ${this.settings.timeoutMs} ms`,
+      );
+    }
+    const tls = tlsFailure(error);
+    if (tls) {
+      return new ServiceUnavailableError(
+        `${this.where()} could not be reached: its TLS certificate was not accepted (${tls})`,
       );
     }
     const cause = (error as { cause?: { code?: string; message?: string } })

@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import { ALL_SERVICES, LokiStreamSelector, checkSelectors } from './logQuery';
+import { LokiTls, readLokiTls } from './lokiTls';
 
 const KEY = 'orchestrator.workflowLogProvider.loki';
 
@@ -13,6 +14,8 @@ export interface LokiSettings {
   timeoutMs: number;
   token?: string;
   tenant?: string;
+  /** Set when `tls` is configured (an https: baseUrl only). */
+  tls?: LokiTls;
 }
 
 /** Read once at startup; a bad value fails the start with the key's name. */
@@ -39,14 +42,16 @@ export function readLokiSettings(config: Config): LokiSettings {
       `${KEY}.timeoutMs must be a positive number, got ${timeoutMs}`,
     );
   }
+  const baseUrl = httpBaseUrl(c.getString('baseUrl'));
   return {
-    baseUrl: httpBaseUrl(c.getString('baseUrl')),
+    baseUrl,
     selectors,
     narrowed: configured !== undefined,
     limit,
     timeoutMs,
     token: c.getOptionalString('token') || undefined,
     tenant: c.getOptionalString('tenant') || undefined,
+    tls: readLokiTls(c, baseUrl),
   };
 }
 

@@ -33,6 +33,11 @@ export const orchestratorModuleLoki = createBackendModule({
             'orchestrator.workflowLogProvider.loki.logStreamSelectors is not set: each run log request searches every stream with a service_name',
           );
         }
+        if (!provider.checksCertificates()) {
+          logger.warn(
+            "orchestrator.workflowLogProvider.loki.tls.rejectUnauthorized is false: Loki's TLS certificate is not checked, so anyone on the path can read or answer the log queries",
+          );
+        }
         logs.addWorkflowLogProvider(provider);
         logger.info(`Workflow run logs from Loki at ${provider.getBaseURL()}`);
       },
