@@ -7,7 +7,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
-import { workflowInstanceRouteRef, workflowRouteRef } from '../../routes';
+import { workflowRouteRef } from '../../routes';
 import { orchestratorTranslationRef } from '../../translation';
 import { RunsScope, useRuns } from '../../hooks/useRuns';
 import { useWorkflowChoices } from '../../hooks/useWorkflowChoices';
@@ -28,6 +28,7 @@ import {
   formatRelative,
 } from '../shared/formatTime';
 import { BulkActions } from './BulkActions';
+import { RunIdLink } from './RunIdLink';
 import { RunLogsLink } from './RunLogsLink';
 import { RunsFilters } from './RunsFilters';
 import { useRunsUrlState } from './useRunsUrlState';
@@ -43,18 +44,13 @@ const EntityCell = ({ entityRef }: { entityRef?: string }) => {
 };
 
 function useColumns(scope: RunsScope, isAdmin: boolean) {
-  const instanceLink = useRouteRef(workflowInstanceRouteRef);
   const workflowLink = useRouteRef(workflowRouteRef);
   const { t } = useTranslationRef(orchestratorTranslationRef);
   const columns: ServerTableColumn<ProcessInstanceDTO>[] = [
     {
       id: 'id',
       title: t('runs.columns.id'),
-      render: r => (
-        <Link to={instanceLink({ instanceId: r.id })} data-testid="run-link">
-          {r.id}
-        </Link>
-      ),
+      render: r => <RunIdLink id={r.id} />,
     },
   ];
   if (scope.kind !== 'workflow') {
