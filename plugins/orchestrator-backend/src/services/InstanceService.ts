@@ -75,8 +75,12 @@ export class DefaultInstanceService implements InstanceService {
   ): Promise<ProcessInstanceListResultDTO> {
     let workflowWhere: WhereArgument | undefined;
     if (workflowId !== undefined) assertWorkflowId(workflowId);
-    // Resolved once: it filters the page and answers for the workflow in the path.
-    const scope = await this.o.authorizer.scope(caller.credentials, 'read');
+    // Resolved once: it filters the page and answers for the workflow in the path. The run id
+    // lookup of the search reads our own tables meanwhile, not after.
+    const [scope, searchWhere] = await Promise.all([
+      this.o.authorizer.scope(caller.credentials, 'read'),
+      this.searchWhere(request.search),
+    ]);
     if (workflowId !== undefined) {
       // The scope names deployed workflows only; a refusal is asked again for this one id,
       // so an undeployed one still answers 404 (not 403) to a caller allowed it by name.
@@ -98,7 +102,7 @@ export class DefaultInstanceService implements InstanceService {
       allOf(
         workflowWhere,
         buildWhere(PROCESS_INSTANCE_TARGET, request.filters),
-        await this.searchWhere(request.search),
+        searchWhere,
       ),
       scope,
     );
