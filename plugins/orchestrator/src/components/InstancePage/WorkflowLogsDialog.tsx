@@ -10,12 +10,11 @@ import Typography from '@mui/material/Typography';
 import { ResponseError } from '@backstage/errors';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ProcessInstanceDTO } from '@orchestrator-suite/backstage-plugin-orchestrator-common';
+import { isTerminal } from '../../hooks/useLiveRows';
 import { useWorkflowLogs } from '../../hooks/useWorkflowLogs';
 import { orchestratorTranslationRef } from '../../translation';
 import { CopyButton } from '../shared/CopyButton';
 import { reasonOf } from '../shared/apiErrors';
-
-const LIVE_STATES = ['ACTIVE', 'PENDING'];
 
 /** 501 and 503 are the backend's setup or an outage, not a failure of this run: say which. */
 const LogsProblem = ({
@@ -61,7 +60,7 @@ export const WorkflowLogsDialog = ({
   );
   const lines = value?.logs ?? [];
   const text = lines.map(l => l.log).join('\n');
-  const live = LIVE_STATES.includes(instance.state ?? '');
+  const live = !isTerminal(instance.state);
 
   return (
     <Dialog
